@@ -1,0 +1,73 @@
+"""The /api/v1 router: mounts each app's api.py; one place for auth, parsing and error shapes."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as SchemaError
+from ninja.parser import Parser
+from ninja.security import django_auth
+
+from thidua.core import vn
+from thidua.core.errors import StaleEditError
+
+
+class NFCParser(Parser):
+    """JSON bodies are NFC-normalised before validation, like form input."""
+
+    def parse_body(self, request):
+        return vn.normalize_data(super().parse_body(request))
+
+
+api = NinjaAPI(
+    title="thidua API",
+    version="1",
+    urls_namespace="api",
+    parser=NFCParser(),
+    auth=django_auth,
+    docs_url="/docs",
+)
+
+
+def _error(request, status: int, message: str, **extra):
+    return api.create_response(request, {"detail": message, **extra}, status=status)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return _error(request, 404, _("Not found."))
+
+
+@api.exception_handler(PermissionDenied)
+def forbidden(request, exc):
+    return _error(request, 403, _("You do not have permission to do this."))
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, exc):
+    return _error(request, 401, _("Sign in or send a valid token."))
+
+
+@api.exception_handler(StaleEditError)
+def stale(request, exc):
+    return _error(request, 409, str(exc.message))
+
+
+@api.exception_handler(ValidationError)
+def invalid(request, exc):
+    fields = {k: [str(m) for m in v.messages] for k, v in getattr(exc, "error_dict", {}).items()}
+    return _error(request, 400, " ".join(str(m) for m in exc.messages), fields=fields)
+
+
+@api.exception_handler(SchemaError)
+def invalid_schema(request, exc):
+    fields = {}
+    for err in exc.errors:
+        loc = ".".join(str(p) for p in err.get("loc", ()) if p not in ("body", "payload"))
+        fields.setdefault(loc or "body", []).append(_("Invalid value."))
+    return _error(request, 400, _("The request has invalid fields."), fields=fields)
+
+
+api.add_router("/", "thidua.organizations.api.router")
+api.add_router("/", "thidua.clusters.api.router")

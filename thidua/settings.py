@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "thidua.accounts",
     "thidua.organizations",
     "thidua.clusters",
+    "thidua.campaigns",
+    "thidua.pledges",
     "thidua.awards",
     "thidua.api",
 ]

@@ -16,6 +16,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("thidua.organizations.urls")),
     path("clusters/", include("thidua.clusters.urls")),
+    path("pledges/", include("thidua.pledges.urls")),
+    path("campaigns/", include("thidua.campaigns.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

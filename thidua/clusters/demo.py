@@ -40,7 +40,9 @@ def _cluster(ey, number, name, members, leader, deputy=None, description="", sam
     )
 
 
-def seed(units: dict[str, Unit]) -> dict[str, Cluster]:
+def seed(ctx: dict) -> None:
+    """ctx["clusters"]: "ix" (Cụm IX 2020), "cum4" (Cụm 4 2019), "wards" (Cầu Giấy wards 2018)."""
+    units = ctx["units"]
     city, cau_giay = units["Hà Nội"], units["Cầu Giấy"]
     ix_members = ["Cầu Giấy", "Thanh Xuân", "Hà Đông", "Nam Từ Liêm", "Bắc Từ Liêm", "Tây Hồ"]
     cum4 = [
@@ -61,7 +63,7 @@ def seed(units: dict[str, Unit]) -> dict[str, Cluster]:
         "Trung Hòa",
         "Yên Hòa",
     ]
-    return {
+    ctx["clusters"] = {
         "ix": _cluster(
             _year(city, 2020),
             "IX",

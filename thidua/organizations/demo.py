@@ -106,8 +106,8 @@ def _ensure(parent, kind, short_name, name, *, sample=False, index) -> Unit:
     return unit
 
 
-def seed() -> dict[str, Unit]:
-    """Create the Hà Nội tree once; return the units by short name."""
+def seed(ctx: dict) -> None:
+    """Create the Hà Nội tree once; ctx["units"] maps short names to units."""
     index = {(u.parent_id, u.short_name): u for u in Unit.objects.all()}
     city = _ensure(None, UnitKind.PROVINCE, *CITY, index=index)
     units = {city.short_name: city}
@@ -139,4 +139,4 @@ def seed() -> dict[str, Unit]:
                 is_sample=sample,
                 by=None,
             )
-    return units
+    ctx["units"] = units

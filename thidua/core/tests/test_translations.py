@@ -4,7 +4,11 @@ from pathlib import Path
 
 from django.conf import settings
 
-PO = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+BASE = Path(settings.BASE_DIR)
+# The project catalogue and each app's own (apps may keep a locale/ folder beside their code).
+CATALOGUES = sorted(
+    [BASE / "locale/vi/LC_MESSAGES/django.po", *BASE.glob("thidua/*/locale/vi/LC_MESSAGES/*.po")]
+)
 
 
 def _entries(text: str):
@@ -28,13 +32,14 @@ def _entries(text: str):
 
 def test_vietnamese_catalogue_has_no_missing_or_fuzzy_entry():
     missing, fuzzy = [], []
-    for flags, msgid, msgstrs in _entries(PO.read_text(encoding="utf-8")):
-        if not msgid:
-            continue  # the header
-        if "fuzzy" in flags:
-            fuzzy.append(msgid)
-        if not all(msgstrs):
-            missing.append(msgid)
+    for po in CATALOGUES:
+        for flags, msgid, msgstrs in _entries(po.read_text(encoding="utf-8")):
+            if not msgid:
+                continue  # the header
+            if "fuzzy" in flags:
+                fuzzy.append(f"{po.parent.parent.parent.parent.name}: {msgid}")
+            if not all(msgstrs):
+                missing.append(f"{po.parent.parent.parent.parent.name}: {msgid}")
     assert not missing, f"untranslated: {missing}"
     assert not fuzzy, f"fuzzy: {fuzzy}"
 

@@ -7,7 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as SchemaError
 from ninja.parser import Parser
-from ninja.security import django_auth
+from ninja.security import HttpBearer, django_auth
 
 from thidua.core import vn
 from thidua.core.errors import StaleEditError
@@ -20,12 +20,24 @@ class NFCParser(Parser):
         return vn.normalize_data(super().parse_body(request))
 
 
+class TokenAuth(HttpBearer):
+    """Machine clients: `Authorization: Bearer thd_…`; the token acts with its user's roles."""
+
+    def authenticate(self, request, token):
+        from thidua.accounts.actions import user_for_token
+
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
 api = NinjaAPI(
     title="thidua API",
     version="1",
     urls_namespace="api",
     parser=NFCParser(),
-    auth=django_auth,
+    auth=[TokenAuth(), django_auth],
     docs_url="/docs",
 )
 

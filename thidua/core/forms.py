@@ -47,3 +47,10 @@ class BootstrapMixin:
 
 
 REQUIRED_MESSAGE = _("This field cannot be empty.")
+
+
+class AuditFilterForm(BootstrapMixin, forms.Form):
+    action = forms.CharField(label=_("Action starts with"), required=False, max_length=80)
+    actor = forms.CharField(label=_("Actor"), required=False, max_length=150)
+    since = forms.DateField(label=_("From"), required=False, widget=DateInput())
+    until = forms.DateField(label=_("To"), required=False, widget=DateInput())

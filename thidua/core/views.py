@@ -1,10 +1,15 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from thidua.accounts.models import Role, RoleAssignment
 from thidua.accounts.scope import scope_of
 from thidua.clusters.queries import cluster_list
+
+from . import queries
+from .forms import AuditFilterForm
 
 
 @login_required
@@ -24,4 +29,26 @@ def home(request: HttpRequest) -> HttpResponse:
             "is_board": bool(scope.unit_ids(Role.BOARD_OFFICER)),
             "is_council": bool(scope.unit_ids(Role.COUNCIL_MEMBER)),
         },
+    )
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    """The board reads (never edits) who changed what in its units, filtered."""
+    if not (request.user.is_superuser or scope_of(request.user).unit_ids(Role.BOARD_OFFICER)):
+        raise PermissionDenied
+    form = AuditFilterForm(request.GET or None)
+    entries = queries.audit_visible_to(request.user)
+    if form.is_valid():
+        entries = queries.filter_audit(entries, **form.cleaned_data)
+    else:
+        entries = queries.filter_audit(entries)
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "core/audit_log.html",
+        {"form": form, "page": page, "query": params.urlencode()},
+        status=200 if form.is_valid() or not request.GET else 400,
     )

@@ -52,9 +52,11 @@ def members_in_vietnamese_order(cluster: Cluster) -> QuerySet[Unit]:
     )
 
 
-def clusters_of_units(unit_ids) -> QuerySet[Cluster]:
+def clusters_of_unit(user, unit: Unit) -> QuerySet[Cluster]:
+    """The visible clusters a unit belongs to, newest year first."""
     return (
-        Cluster.objects.filter(memberships__unit__in=unit_ids)
+        clusters_visible_to(user)
+        .filter(memberships__unit=unit)
         .select_related("emulation_year__unit", "leader", "deputy")
         .distinct()
         .order_by("-emulation_year__year", "pk")

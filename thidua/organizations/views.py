@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from thidua.accounts.models import Role
 from thidua.accounts.scope import scope_of
-from thidua.clusters.queries import clusters_of_units
+from thidua.clusters.queries import clusters_of_unit
 from thidua.core.errors import StaleEditError
 from thidua.core.forms import apply_action_error
 
@@ -58,7 +58,7 @@ def unit_detail(request: HttpRequest, unit_id: int) -> HttpResponse:
             "children": queries.children_of(unit, request.user),
             "people": people,
             "lineage": queries.lineage(unit),
-            "clusters": clusters_of_units([unit.pk]),
+            "clusters": clusters_of_unit(request.user, unit),
             "can_manage": scope.reaches(unit, Role.BOARD_OFFICER),
             "can_add_people": scope.reaches(unit, Role.BOARD_OFFICER, Role.UNIT_OFFICER),
         },

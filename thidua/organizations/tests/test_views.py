@@ -188,3 +188,14 @@ def test_ending_a_unit_names_successors_and_keeps_its_history_reachable(tree, ca
     assert "Quận Hà Đông" in page
     ended = board.get(reverse("organizations:unit_detail", args=[tree["d3"].pk])).content.decode()
     assert "Quận Thanh Xuân" in ended
+
+
+def test_unit_page_lists_only_the_clusters_the_reader_may_see(tree, cast, cluster, client_for):
+    from thidua.clusters.tests.factories import make_cluster
+
+    make_cluster(unit=tree["city"], members=[tree["d3"]], year=2021, name="Cụm năm sau")
+    url = reverse("organizations:unit_detail", args=[tree["d3"].pk])
+    # d2's officer sees d3 as a fellow member of Cụm I, not the 2021 cluster d2 is not in.
+    officer_page = client_for(cast["officer"]).get(url).content.decode()
+    assert "Cụm thi đua số I" in officer_page and "Cụm năm sau" not in officer_page
+    assert "Cụm năm sau" in client_for(cast["board"]).get(url).content.decode()

@@ -83,3 +83,4 @@ def invalid_schema(request, exc):
 
 api.add_router("/", "thidua.organizations.api.router")
 api.add_router("/", "thidua.clusters.api.router")
+api.add_router("/", "thidua.awards.api.router")

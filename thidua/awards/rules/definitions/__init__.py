@@ -1,0 +1,1 @@
+"""Rule definitions, one module per group of rows of ``regulations.md``."""

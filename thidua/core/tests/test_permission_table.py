@@ -1,0 +1,136 @@
+"""The one table of role × action: every page and API endpoint, every role of the cast.
+
+Each row names a URL, how to build its arguments from the fixtures, the method, and the answer each
+role gets, in the order of ROLES:
+  A  allowed (any answer but a refusal: 200, 201, 302 elsewhere than the login page, 400 …)
+  L  sign in first (302 to the login page; 401 from the API)
+  F  forbidden (403): the object is visible but the role does not allow the action
+  N  not found (404): the object is outside the user's units, whether it exists or not
+A test fails when a URL of the project has no row, so every new view joins the table.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "board", "leader", "officer", "member", "council", "viewer", "outsider"]
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+def _doc(f):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from thidua.clusters import actions
+
+    return actions.add_cluster_document(
+        cluster=f["cluster"],
+        kind="plan",
+        number="01/KH",
+        issued_on="2020-02-20",
+        title="Kế hoạch",
+        upload=SimpleUploadedFile("kh.pdf", PDF),
+        by=f["cast"]["leader"],
+    ).pk
+
+
+def _person(f):
+    from thidua.organizations.tests.factories import PersonFactory
+
+    return PersonFactory(unit=f["tree"]["d2"]).pk
+
+
+def _token(f):
+    from thidua.accounts.actions import create_api_token
+
+    return create_api_token(user=f["cast"]["viewer"], name="x")[0].pk
+
+
+TABLE = [
+    # name, args, method, answers by role (anonymous board leader officer member council viewer
+    # outsider)
+    ("home", None, "get", "L A A A A A A A"),
+    ("audit_log", None, "get", "L A F F F F F F"),
+    ("api_tokens", None, "get", "L A A A A A A A"),
+    ("revoke_token", lambda f: [_token(f)], "post", "L N N N N N A N"),
+    ("organizations:unit_tree", None, "get", "L A A A A A A A"),
+    ("organizations:search", None, "get", "L A A A A A A A"),
+    ("organizations:unit_detail", lambda f: [f["tree"]["d2"].pk], "get", "L A A A A A A N"),
+    ("organizations:unit_children", lambda f: [f["tree"]["city"].pk], "get", "L A A A A A A N"),
+    ("organizations:unit_create", lambda f: [f["tree"]["d2"].pk], "get", "L A F F F F F N"),
+    ("organizations:unit_edit", lambda f: [f["tree"]["d2"].pk], "get", "L A F F F F F N"),
+    ("organizations:unit_end", lambda f: [f["tree"]["d2"].pk], "get", "L A F F F F F N"),
+    ("organizations:person_create", lambda f: [f["tree"]["d2"].pk], "get", "L A F A F F F N"),
+    ("organizations:person_edit", lambda f: [_person(f)], "get", "L A N A N F F N"),
+    ("clusters:cluster_list", None, "get", "L A A A A A A A"),
+    ("clusters:year_create", None, "get", "L A F F F F F F"),
+    (
+        "clusters:cluster_create",
+        lambda f: [f["cluster"].emulation_year_id],
+        "get",
+        "L A F F F F F N",
+    ),
+    ("clusters:cluster_detail", lambda f: [f["cluster"].pk], "get", "L A A A A A A N"),
+    ("clusters:cluster_edit", lambda f: [f["cluster"].pk], "get", "L A F F F F F N"),
+    ("clusters:next_leader", lambda f: [f["cluster"].pk], "get", "L A A A F F F N"),
+    ("clusters:document_add", lambda f: [f["cluster"].pk], "get", "L A A A F F F N"),
+    ("clusters:document_download", lambda f: [_doc(f)], "get", "L A A A A A A N"),
+    ("api:list_units", None, "get", "L A A A A A A A"),
+    ("api:get_unit", lambda f: [f["tree"]["d2"].pk], "get", "L A A A A A A N"),
+    ("api:list_people", lambda f: [f["tree"]["d2"].pk], "get", "L A A A A A A N"),
+    ("api:get_person", lambda f: [_person(f)], "get", "L A N A N A A N"),
+    ("api:list_clusters", None, "get", "L A A A A A A A"),
+    ("api:get_cluster", lambda f: [f["cluster"].pk], "get", "L A A A A A A N"),
+    ("api:check_eligibility", None, "post", "L A A A A A A A"),
+]
+
+# Served to everyone by design: sign-in and out, the language switch, the API's own schema.
+PUBLIC = {"login", "logout", "set_language", "api:api-root", "api:openapi-json", "api:openapi-view"}
+
+
+def _url_names():
+    names = set()
+
+    def walk(patterns, ns=None):
+        for p in patterns:
+            if hasattr(p, "url_patterns"):
+                walk(p.url_patterns, p.namespace or ns)
+            elif p.name:
+                names.add(f"{ns}:{p.name}" if ns else p.name)
+
+    walk(get_resolver().url_patterns)
+    return {n for n in names if not n.startswith("admin:")}
+
+
+def test_every_url_of_the_project_is_in_the_permission_table():
+    missing = _url_names() - PUBLIC - {row[0] for row in TABLE}
+    assert not missing, f"add these URLs to the permission table: {sorted(missing)}"
+
+
+def _verdict(response, is_api: bool) -> str:
+    code = response.status_code
+    if code == 401 or (code == 302 and "/accounts/login/" in response.get("Location", "")):
+        return "L"
+    if code == 403 and not (is_api and response.json().get("detail", "").startswith("Hãy")):
+        return "F"
+    if code == 404:
+        return "N"
+    return "A"
+
+
+@pytest.mark.parametrize("row", TABLE, ids=[row[0] for row in TABLE])
+def test_each_role_gets_what_the_table_says(row, tree, cast, cluster, client_for):
+    name, args, method, answers = row
+    fixtures = {"tree": tree, "cast": cast, "cluster": cluster}
+    url = reverse(name, args=args(fixtures) if args else None)
+    expected = dict(zip(ROLES, answers.split(), strict=True))
+    got = {}
+    for role in ROLES:
+        client = client_for(None if role == "anonymous" else cast[role])
+        if method == "post":
+            response = client.post(url, "{}", content_type="application/json")
+        else:
+            response = client.get(url)
+        got[role] = _verdict(response, is_api=name.startswith("api:"))
+    assert got == expected

@@ -7,7 +7,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install run test lint messages clean serve
+.PHONY: install run test lint messages clean doc-previews
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,13 @@ test: lint
 messages: install
 	$(PY) manage.py makemessages -l vi --ignore=.venv --ignore=node_modules --no-obsolete
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+# The sample papers of the demo as PDF, Word, Excel and PNG pages (pdftoppm) under var/previews/.
+doc-previews: install
+	mkdir -p var
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py seed_demo -v 0
+	$(PY) manage.py render_previews
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles

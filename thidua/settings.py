@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "thidua.campaigns",
     "thidua.pledges",
     "thidua.awards",
+    "thidua.documents",
     "thidua.api",
 ]
 

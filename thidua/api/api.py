@@ -68,7 +68,7 @@ def stale(request, exc):
 
 @api.exception_handler(ValidationError)
 def invalid(request, exc):
-    fields = {k: [str(m) for m in v.messages] for k, v in getattr(exc, "error_dict", {}).items()}
+    fields = dict(exc.message_dict) if hasattr(exc, "error_dict") else {}
     return _error(request, 400, " ".join(str(m) for m in exc.messages), fields=fields)
 
 
@@ -84,3 +84,4 @@ def invalid_schema(request, exc):
 api.add_router("/", "thidua.organizations.api.router")
 api.add_router("/", "thidua.clusters.api.router")
 api.add_router("/", "thidua.awards.api.router")
+api.add_router("/", "thidua.campaigns.api.router")

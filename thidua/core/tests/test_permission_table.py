@@ -12,6 +12,8 @@ A test fails when a URL of the project has no row, so every new view joins the t
 import pytest
 from django.urls import get_resolver, reverse
 
+from thidua.campaigns.tests import factories as cf
+
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "board", "leader", "officer", "member", "council", "viewer", "outsider"]
@@ -47,6 +49,7 @@ def _token(f):
     return create_api_token(user=f["cast"]["viewer"], name="x")[0].pk
 
 
+# fmt: off
 TABLE = [
     # name, args, method, answers by role (anonymous board leader officer member council viewer
     # outsider)
@@ -76,8 +79,7 @@ TABLE = [
     ("clusters:next_leader", lambda f: [f["cluster"].pk], "get", "L A A A F F F N"),
     ("clusters:document_add", lambda f: [f["cluster"].pk], "get", "L A A A F F F N"),
     ("clusters:document_download", lambda f: [_doc(f)], "get", "L A A A A A A N"),
-    ("documents:year_clusters", lambda f: [f["cluster"].emulation_year_id, "docx"], "get",
-     "L A A A A A A N"),
+    ("documents:year_clusters", lambda f: [f["cluster"].emulation_year_id, "docx"], "get", "L A A A A A A N"),
     ("documents:cluster_members", lambda f: [f["cluster"].pk, "pdf"], "get", "L A A A A A A N"),
     ("api:list_units", None, "get", "L A A A A A A A"),
     ("api:get_unit", lambda f: [f["tree"]["d2"].pk], "get", "L A A A A A A N"),
@@ -86,7 +88,43 @@ TABLE = [
     ("api:list_clusters", None, "get", "L A A A A A A A"),
     ("api:get_cluster", lambda f: [f["cluster"].pk], "get", "L A A A A A A N"),
     ("api:check_eligibility", None, "post", "L A A A A A A A"),
+    ("campaigns:index", None, "get", "L A A A A A A A"),
+    ("campaigns:exemplar_list", None, "get", "L A A A A A A A"),
+    ("campaigns:notification_list", None, "get", "L A A A A A A A"),
+    ("campaigns:notification_read", lambda f: [cf.member_notification(f)], "post", "L N N N A N N N"),
+    ("campaigns:movement_create", None, "get", "L A F F F F F F"),
+    ("campaigns:campaign_create", None, "get", "L A F F F F F F"),
+    ("campaigns:exemplar_create", None, "get", "L A A A A F F A"),
+    ("campaigns:movement_detail", lambda f: [cf.movement(f)], "get", "L A A A A A A N"),
+    ("campaigns:movement_edit", lambda f: [cf.movement(f)], "get", "L A F F F F F N"),
+    ("campaigns:movement_leader_add", lambda f: [cf.movement(f)], "get", "L A F F F F F N"),
+    ("campaigns:movement_target_add", lambda f: [cf.movement(f)], "get", "L A F F F F F N"),
+    ("campaigns:campaign_detail", lambda f: [cf.campaign(f)], "get", "L A A N N A A N"),
+    ("campaigns:campaign_edit", lambda f: [cf.campaign(f)], "get", "L A F N N F F N"),
+    ("campaigns:campaign_target_add", lambda f: [cf.campaign(f)], "get", "L A F N N F F N"),
+    ("campaigns:report_create", lambda f: [cf.target(f)], "get", "L F A N N F F N"),
+    ("campaigns:report_edit", lambda f: [cf.report(f)], "get", "L F A N N F F N"),
+    ("campaigns:cluster_registrations", lambda f: [f["cluster"].pk], "get", "L A A A A A A N"),
+    ("campaigns:rule_edit", lambda f: [f["cluster"].pk], "get", "L F A A F F F N"),
+    ("campaigns:remind", lambda f: [f["cluster"].pk], "get", "L F A A F F F N"),
+    ("campaigns:inspection_plan", lambda f: [f["cluster"].pk], "get", "L F A A F F F N"),
+    ("campaigns:registration_edit", lambda f: [f["cluster"].pk, f["tree"]["d3"].pk], "get", "L F F F A F F N"),
+    ("campaigns:inspection_record", lambda f: [cf.inspection(f)], "get", "L F A A F F F N"),
+    ("campaigns:exemplar_detail", lambda f: [cf.exemplar(f)], "get", "L A A A A A A N"),
+    ("campaigns:exemplar_edit", lambda f: [cf.exemplar(f)], "get", "L A A F F F F N"),
+    ("campaigns:replication_add", lambda f: [cf.exemplar(f)], "get", "L A A F F F F N"),
+    ("api:list_movements", None, "get", "L A A A A A A A"),
+    ("api:get_movement", lambda f: [cf.movement(f)], "get", "L A A A A A A N"),
+    ("api:list_peak_campaigns", None, "get", "L A A A A A A A"),
+    ("api:get_peak_campaign", lambda f: [cf.campaign(f)], "get", "L A A N N A A N"),
+    ("api:report_target_progress", lambda f: [cf.target(f)], "post", "L A A A A A A A"),
+    ("api:list_cluster_registrations", lambda f: [f["cluster"].pk], "get", "L A A A A A A N"),
+    ("api:register_for_emulation", lambda f: [f["cluster"].pk], "post", "L A A A A A A A"),
+    ("api:list_cluster_inspections", lambda f: [f["cluster"].pk], "get", "L A A A A A A N"),
+    ("api:plan_cross_inspection", lambda f: [f["cluster"].pk], "post", "L A A A A A A A"),
+    ("api:list_exemplars", None, "get", "L A A A A A A A"),
 ]
+# fmt: on
 
 # Served to everyone by design: sign-in and out, the language switch, the API's own schema.
 PUBLIC = {"login", "logout", "set_language", "api:api-root", "api:openapi-json", "api:openapi-view"}

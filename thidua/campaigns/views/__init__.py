@@ -1,0 +1,61 @@
+"""Views of the campaigns app, one module per topic."""
+
+from .clusters import (
+    cluster_registrations,
+    inspection_plan,
+    inspection_record,
+    registration_edit,
+    remind,
+    rule_edit,
+)
+from .exemplars import (
+    exemplar_create,
+    exemplar_detail,
+    exemplar_edit,
+    exemplar_list,
+    notification_list,
+    notification_read,
+    replication_add,
+)
+from .movements import (
+    campaign_create,
+    campaign_detail,
+    campaign_edit,
+    campaign_target_add,
+    index,
+    movement_create,
+    movement_detail,
+    movement_edit,
+    movement_leader_add,
+    movement_target_add,
+    report_create,
+    report_edit,
+)
+
+__all__ = [
+    "campaign_create",
+    "campaign_detail",
+    "campaign_edit",
+    "campaign_target_add",
+    "cluster_registrations",
+    "exemplar_create",
+    "exemplar_detail",
+    "exemplar_edit",
+    "exemplar_list",
+    "index",
+    "inspection_plan",
+    "inspection_record",
+    "movement_create",
+    "movement_detail",
+    "movement_edit",
+    "movement_leader_add",
+    "movement_target_add",
+    "notification_list",
+    "notification_read",
+    "registration_edit",
+    "remind",
+    "replication_add",
+    "report_create",
+    "report_edit",
+    "rule_edit",
+]

@@ -30,6 +30,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 test: lint
+	mkdir -p var
 	$(PY) manage.py makemigrations --check --dry-run -v 1
 	$(BIN)/pytest $(PYTEST_ARGS)
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("clusters/", include("thidua.clusters.urls")),
     path("pledges/", include("thidua.pledges.urls")),
     path("campaigns/", include("thidua.campaigns.urls")),
+    path("awards/", include("thidua.awards.urls")),
     path("documents/", include("thidua.documents.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

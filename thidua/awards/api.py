@@ -1,13 +1,22 @@
-"""Award endpoints. The eligibility check follows contracts/eligibility.md exactly."""
+"""Award endpoints. The eligibility check follows contracts/eligibility.md exactly; the registry
+endpoints read through the same visible_to querysets and write through the same actions as the
+pages."""
 
+import datetime
 import json
 
-from django.http import HttpRequest, JsonResponse
-from ninja import Router
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, JsonResponse
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+from ninja.pagination import LimitOffsetPagination, paginate
 
 from thidua.core import vn
 
-from .rules import ContractError, evaluate_payload
+from . import access, actions, queries
+from . import subjects as s
+from .models import AwardType
+from .rules import ContractError, evaluate_payload, regime_for_year
 
 router = Router(tags=["eligibility"])
 
@@ -39,3 +48,155 @@ def check_eligibility(request: HttpRequest):
     except ContractError as error:
         return JsonResponse(error.to_dict(), status=400, json_dumps_params={"ensure_ascii": False})
     return JsonResponse(result, json_dumps_params={"ensure_ascii": False})
+
+
+# --- The award registry (read through visible_to querysets, written through the actions) -------
+
+
+REGISTRY = ["awards"]
+
+
+class AwardTypeOut(Schema):
+    code: str
+    kind: str
+    subject: str
+    name: str
+    name_hanoi: str
+    article: str
+
+
+class DecisionOut(Schema):
+    id: int
+    number: str
+    signed_on: datetime.date
+    issuer_name: str
+    issuer_id: int | None
+    recorded_in_id: int
+    signer_name: str
+    signer_position: str
+    regime: str | None
+    is_sample: bool
+
+    @staticmethod
+    def resolve_regime(obj) -> str | None:
+        return obj.regime.code if obj.regime_id else None
+
+
+class RecipientOut(Schema):
+    id: int
+    person_id: int | None
+    unit_id: int | None
+    name: str
+    award: str
+    year: int
+    basis: str
+    based_on: list[str]
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return s.name_of(obj.subject)
+
+    @staticmethod
+    def resolve_award(obj) -> str:
+        return obj.award_type.code
+
+    @staticmethod
+    def resolve_based_on(obj) -> list[str]:
+        return [i.contract_id for i in obj.based_on.all()]
+
+
+class DecisionDetailOut(DecisionOut):
+    recipients: list[RecipientOut]
+
+    @staticmethod
+    def resolve_recipients(obj):
+        return list(queries.recipients_of(obj))
+
+
+class EligibilityOut(Schema):
+    subject: str
+    year: int
+    regime: str | None
+    history: dict
+    results: list[dict]
+
+
+class RatingIn(Schema):
+    person_id: int | None = None
+    unit_id: int | None = None
+    year: int
+    rating: str
+
+
+class RatingOut(Schema):
+    id: int
+    person_id: int | None
+    unit_id: int | None
+    year: int
+    rating: str
+    version: int
+
+
+@router.get("/awards/types", response=list[AwardTypeOut], tags=REGISTRY)
+def list_award_types(request):
+    """The catalogue's titles and forms, titles first."""
+    return queries.award_types()
+
+
+@router.get("/awards/decisions", response=list[DecisionOut], tags=REGISTRY)
+@paginate(LimitOffsetPagination)
+def list_decisions(request, year: int | None = None):
+    return queries.decision_list(request.user, year=year)
+
+
+@router.get("/awards/decisions/{decision_id}", response=DecisionDetailOut, tags=REGISTRY)
+def get_decision(request, decision_id: int):
+    return access.decision_for_viewing(request.user, decision_id)
+
+
+def _eligibility(request, kind: str, subject_id: int, year: int | None, code: str | None) -> dict:
+    subject = access.subject_for_viewing(request.user, kind, subject_id)
+    year = year or queries.default_year(subject)
+    case = queries.history_for(subject, year)
+    if code is not None:
+        award_type = AwardType.objects.filter(code=code).first()
+        if award_type is None or not award_type.applies_to(s.kind_of(subject)):
+            raise Http404
+        results = [queries.check_subject(subject, code, year)] if regime_for_year(year) else []
+    else:
+        results = [v.result for v in queries.check_all(subject, year)]
+    return {
+        "subject": s.key_of(subject),
+        "year": year,
+        "regime": regime_for_year(year),
+        "history": case,
+        "results": results,
+    }
+
+
+@router.get("/awards/people/{person_id}/eligibility", response=EligibilityOut, tags=REGISTRY)
+def person_eligibility(request, person_id: int, year: int | None = None, code: str | None = None):
+    """The person's history as contract input, and the engine's verdicts for ``year`` (every
+    individual title and form, or only ``code``). Without ``year``: the latest year evaluated."""
+    return _eligibility(request, s.PERSON, person_id, year, code)
+
+
+@router.get("/awards/units/{unit_id}/eligibility", response=EligibilityOut, tags=REGISTRY)
+def unit_eligibility(request, unit_id: int, year: int | None = None, code: str | None = None):
+    """The unit's history (with the units it took over) and the engine's verdicts for ``year``."""
+    return _eligibility(request, s.UNIT, unit_id, year, code)
+
+
+@router.post("/awards/ratings", response={201: RatingOut}, tags=REGISTRY)
+def record_rating(request, payload: RatingIn):
+    """Record a yearly rating of one person or one unit (same rules as the page)."""
+    if (payload.person_id is None) == (payload.unit_id is None):
+        raise ValidationError(_("Give exactly one of person_id and unit_id."))
+    kind, subject_id = (
+        (s.PERSON, payload.person_id) if payload.person_id else (s.UNIT, payload.unit_id)
+    )
+    subject = access.subject_for_recording(request.user, kind, subject_id, access.RATING)
+    rating = actions.record_rating(
+        subject=subject, year=payload.year, rating=payload.rating, by=request.user
+    )
+    return Status(201, rating)

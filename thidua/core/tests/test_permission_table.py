@@ -12,6 +12,7 @@ A test fails when a URL of the project has no row, so every new view joins the t
 import pytest
 from django.urls import get_resolver, reverse
 
+from thidua.awards.tests.permission_rows import ROWS as AWARDS_ROWS
 from thidua.campaigns.tests import factories as cf
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +126,7 @@ TABLE = [
     ("api:list_exemplars", None, "get", "L A A A A A A A"),
 ]
 # fmt: on
+TABLE += AWARDS_ROWS
 
 # Served to everyone by design: sign-in and out, the language switch, the API's own schema.
 PUBLIC = {"login", "logout", "set_language", "api:api-root", "api:openapi-json", "api:openapi-view"}

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from .readers import docx_text, sheet_values
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("thidua.documents.tests.urls")]
+pytestmark = pytest.mark.django_db
 
 FORMATS = {"docx": "wordprocessingml", "pdf": "application/pdf", "xlsx": "spreadsheetml"}
 

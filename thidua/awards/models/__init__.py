@@ -1,0 +1,62 @@
+"""Award models: the catalogue as dated configuration, and the registry of what each person and
+unit achieved (ratings, titles and forms by decision, initiatives, disciplines, pending matters,
+recorded judgements, maternity leave), plus staged Excel imports."""
+
+from .catalog import (
+    AwardKind,
+    AwardSubject,
+    AwardType,
+    BaseSalary,
+    BonusMultiple,
+    Regime,
+    SubjectKind,
+)
+from .imports import ImportStatus, ImportUpload
+from .registry import (
+    AwardBasis,
+    Decision,
+    DecisionRecipient,
+    Discipline,
+    DisciplineCode,
+    Fact,
+    Initiative,
+    InnovationKind,
+    JudgementFact,
+    MaternityLeave,
+    MatterKind,
+    MatterStatus,
+    PendingMatter,
+    Rating,
+    Scope,
+    SubjectRecord,
+    YearlyRating,
+)
+
+__all__ = [
+    "AwardBasis",
+    "AwardKind",
+    "AwardSubject",
+    "AwardType",
+    "BaseSalary",
+    "BonusMultiple",
+    "Decision",
+    "DecisionRecipient",
+    "Discipline",
+    "DisciplineCode",
+    "Fact",
+    "ImportStatus",
+    "ImportUpload",
+    "Initiative",
+    "InnovationKind",
+    "JudgementFact",
+    "MaternityLeave",
+    "MatterKind",
+    "MatterStatus",
+    "PendingMatter",
+    "Rating",
+    "Regime",
+    "Scope",
+    "SubjectKind",
+    "SubjectRecord",
+    "YearlyRating",
+]

@@ -68,6 +68,22 @@ def _test_settings(settings, tmp_path):
     }
 
 
+DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_server"}
+
+
+@pytest.fixture(autouse=True)
+def _data_migration_rows(request):
+    """Transactional tests (browser, concurrency) flush the database when they end, taking with them
+    the rows data migrations loaded (the award catalogue); put them back for the next test."""
+    if request.node.get_closest_marker("django_db") is None and not (
+        DB_FIXTURES & set(request.fixturenames)
+    ):
+        return
+    from thidua.awards.actions import ensure_catalogue
+
+    ensure_catalogue()
+
+
 # --- the fixed unit tree and the cast -----------------------------------------------------------
 
 

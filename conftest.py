@@ -75,10 +75,14 @@ DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_serv
 def _data_migration_rows(request):
     """Transactional tests (browser, concurrency) flush the database when they end, taking with them
     the rows data migrations loaded (the award catalogue); put them back for the next test."""
-    if request.node.get_closest_marker("django_db") is None and not (
-        DB_FIXTURES & set(request.fixturenames)
-    ):
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not DB_FIXTURES & names:
         return
+    transactional = bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & names
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
     from thidua.awards.actions import ensure_catalogue
 
     ensure_catalogue()

@@ -14,6 +14,7 @@ from django.urls import get_resolver, reverse
 
 from thidua.awards.tests.permission_rows import ROWS as AWARDS_ROWS
 from thidua.campaigns.tests import factories as cf
+from thidua.pledges.tests.factories import API_PERMISSION_ROWS, PERMISSION_ROWS
 
 pytestmark = pytest.mark.django_db
 
@@ -126,7 +127,7 @@ TABLE = [
     ("api:list_exemplars", None, "get", "L A A A A A A A"),
 ]
 # fmt: on
-TABLE += AWARDS_ROWS
+TABLE += AWARDS_ROWS + PERMISSION_ROWS + API_PERMISSION_ROWS
 
 # Served to everyone by design: sign-in and out, the language switch, the API's own schema.
 PUBLIC = {"login", "logout", "set_language", "api:api-root", "api:openapi-json", "api:openapi-view"}

@@ -74,7 +74,8 @@ DB_FIXTURES = {"db", "transactional_db", "django_db_reset_sequences", "live_serv
 @pytest.fixture(autouse=True)
 def _data_migration_rows(request):
     """Transactional tests (browser, concurrency) flush the database when they end, taking with them
-    the rows data migrations loaded (the award catalogue); put them back for the next test."""
+    the rows data migrations loaded (the award catalogue, the voting thresholds); put them back
+    for the next test."""
     marker = request.node.get_closest_marker("django_db")
     names = set(request.fixturenames)
     if marker is None and not DB_FIXTURES & names:
@@ -84,8 +85,10 @@ def _data_migration_rows(request):
     )
     request.getfixturevalue("transactional_db" if transactional else "db")
     from thidua.awards.actions import ensure_catalogue
+    from thidua.voting.defaults import ensure_default_rules
 
     ensure_catalogue()
+    ensure_default_rules()
 
 
 # --- the fixed unit tree and the cast -----------------------------------------------------------

@@ -56,8 +56,11 @@ INSTALLED_APPS = [
     "thidua.clusters",
     "thidua.campaigns",
     "thidua.pledges",
+    "thidua.scoring",
     "thidua.awards",
     "thidua.documents",
+    "thidua.voting",
+    "thidua.reports",
     "thidua.api",
 ]
 
@@ -193,3 +196,14 @@ LOGGING = {
 }
 
 DEMO_PORT = os.environ.get("PORT", "8000")
+
+# Background work (document batches) through Django's tasks framework: the django-tasks backport
+# with its database backend; `manage.py db_worker` runs the queue in its own process. Tests use
+# the immediate backend (THIDUA_TASKS_BACKEND or the settings fixture).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("THIDUA_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}

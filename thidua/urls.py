@@ -8,6 +8,7 @@ from thidua.core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
     path("audit/", core_views.audit_log, name="audit_log"),
     path(
         "accounts/login/",
@@ -24,6 +25,9 @@ urlpatterns = [
     path("campaigns/", include("thidua.campaigns.urls")),
     path("awards/", include("thidua.awards.urls")),
     path("documents/", include("thidua.documents.urls")),
+    path("voting/", include("thidua.voting.urls")),
+    path("scoring/", include("thidua.scoring.urls")),
+    path("reports/", include("thidua.reports.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as SchemaError
 from ninja.parser import Parser
 from ninja.security import HttpBearer, django_auth
@@ -13,11 +13,29 @@ from thidua.core import vn
 from thidua.core.errors import StaleEditError
 
 
+def _nul_paths(obj, path=()):
+    """Where a JSON value holds a NUL character (no database column can store one)."""
+    if isinstance(obj, str):
+        return [path] if "\x00" in obj else []
+    if isinstance(obj, dict):
+        return [p for key, item in obj.items() for p in _nul_paths(item, (*path, str(key)))]
+    if isinstance(obj, list | tuple):
+        return [p for i, item in enumerate(obj) for p in _nul_paths(item, (*path, i))]
+    return []
+
+
 class NFCParser(Parser):
-    """JSON bodies are NFC-normalised before validation, like form input."""
+    """JSON bodies are NFC-normalised before validation, like form input; text holding a NUL
+    character is refused (400) as forms refuse it, before it can reach the database."""
 
     def parse_body(self, request):
-        return vn.normalize_data(super().parse_body(request))
+        data = vn.normalize_data(super().parse_body(request))
+        paths = _nul_paths(data)
+        if paths:
+            raise SchemaError(
+                [{"loc": ("body", *p), "msg": "NUL", "type": "nul_character"} for p in paths]
+            )
+        return data
 
 
 class TokenAuth(HttpBearer):
@@ -61,6 +79,18 @@ def unauthenticated(request, exc):
     return _error(request, 401, _("Sign in or send a valid token."))
 
 
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    """Ninja's own refusals (a body that is not JSON, throttling) in Vietnamese."""
+    if isinstance(exc.__cause__, SchemaError):  # refused by NFCParser
+        return invalid_schema(request, exc.__cause__)
+    messages = {
+        400: _("The request body cannot be read: send valid JSON."),
+        429: _("Too many requests; try again later."),
+    }
+    return _error(request, exc.status_code, messages.get(exc.status_code, str(exc)))
+
+
 @api.exception_handler(StaleEditError)
 def stale(request, exc):
     return _error(request, 409, str(exc.message))
@@ -86,3 +116,5 @@ api.add_router("/", "thidua.clusters.api.router")
 api.add_router("/", "thidua.awards.api.router")
 api.add_router("/", "thidua.campaigns.api.router")
 api.add_router("/", "thidua.pledges.api.router")
+api.add_router("/", "thidua.voting.api.router")
+api.add_router("/", "thidua.scoring.api.router")

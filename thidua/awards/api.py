@@ -9,13 +9,15 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from thidua.api.pagination import BoundedPagination
 from thidua.core import vn
 
 from . import access, actions, queries
 from . import subjects as s
 from .models import AwardType
+from .queries import proposals as proposal_queries
 from .rules import ContractError, evaluate_payload, regime_for_year
 
 router = Router(tags=["eligibility"])
@@ -144,7 +146,7 @@ def list_award_types(request):
 
 
 @router.get("/awards/decisions", response=list[DecisionOut], tags=REGISTRY)
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_decisions(request, year: int | None = None):
     return queries.decision_list(request.user, year=year)
 
@@ -200,3 +202,166 @@ def record_rating(request, payload: RatingIn):
         subject=subject, year=payload.year, rating=payload.rating, by=request.user
     )
     return Status(201, rating)
+
+
+# --- Award proposals (the same gates and actions as the pages) ---------------------------------
+
+PROPOSALS = ["proposals"]
+
+
+class ProposalItemOut(Schema):
+    id: int
+    person_id: int | None
+    unit_id: int | None
+    name: str
+    award: str
+    year: int
+    verdict: str
+    reasons: list[str]
+
+    @staticmethod
+    def resolve_name(obj) -> str:
+        return s.name_of(obj.subject)
+
+    @staticmethod
+    def resolve_award(obj) -> str:
+        return obj.award_type.code
+
+    @staticmethod
+    def resolve_reasons(obj) -> list[str]:
+        return proposal_queries.reasons(obj)
+
+
+class ProposalOut(Schema):
+    id: int
+    title: str
+    number: str
+    year: int
+    status: str
+    proposer_id: int
+    cluster_id: int | None
+    board_id: int
+    return_reason: str
+    refusal_reason: str
+    decision_id: int | None
+    filed_at: datetime.datetime | None
+    version: int
+    is_sample: bool
+
+
+class ChecklistLineOut(Schema):
+    kind: str
+    label: str
+    item_id: int | None
+    done: bool
+    documents: list[int]
+
+    @staticmethod
+    def resolve_item_id(obj) -> int | None:
+        return obj.item.pk if obj.item is not None else None
+
+    @staticmethod
+    def resolve_documents(obj) -> list[int]:
+        return [d.pk for d in obj.documents]
+
+
+class ProposalDetailOut(ProposalOut):
+    items: list[ProposalItemOut]
+    checklist: list[ChecklistLineOut]
+
+    @staticmethod
+    def resolve_items(obj):
+        return proposal_queries.items_of(obj)
+
+    @staticmethod
+    def resolve_checklist(obj):
+        return proposal_queries.checklist(obj)
+
+
+class FileIn(Schema):
+    version: int | None = None
+
+
+class ReasonIn(Schema):
+    reason: str = ""
+    version: int | None = None
+
+
+class ApproveIn(Schema):
+    number: str = ""
+    signed_on: datetime.date | None = None
+    issuer_name: str = ""
+    signer_name: str = ""
+    signer_position: str = ""
+    version: int | None = None
+
+
+def _version(proposal, version: int | None) -> int:
+    """The version the client saw; without one, the current (no lost-update check)."""
+    return proposal.version if version is None else version
+
+
+@router.get("/awards/proposals", response=list[ProposalOut], tags=PROPOSALS)
+@paginate(BoundedPagination)
+def list_proposals(
+    request, status: str | None = None, year: int | None = None, received: bool = False
+):
+    """The proposals the user sees; ``received``: those sent to a board the user serves."""
+    return proposal_queries.proposal_list(request.user, status=status, year=year, received=received)
+
+
+@router.get("/awards/proposals/{proposal_id}", response=ProposalDetailOut, tags=PROPOSALS)
+def get_proposal(request, proposal_id: int):
+    """A proposal with its recipients (the engine's verdicts and reasons) and its checklist."""
+    return proposal_queries.proposal_for_viewing(request.user, proposal_id)
+
+
+@router.post("/awards/proposals/{proposal_id}/file", response=ProposalOut, tags=PROPOSALS)
+def file_proposal(request, proposal_id: int, payload: FileIn | None = None):
+    """File with the board (400 with the reasons while a recipient fails or the dossier is
+    incomplete, or when an achievement is already proposed elsewhere)."""
+    proposal = proposal_queries.proposal_for_editing(request.user, proposal_id)
+    version = _version(proposal, payload.version if payload else None)
+    return actions.file_proposal(proposal=proposal, version=version, by=request.user)
+
+
+@router.post("/awards/proposals/{proposal_id}/return", response=ProposalOut, tags=PROPOSALS)
+def return_proposal(request, proposal_id: int, payload: ReasonIn):
+    """Return a filed proposal to its proposer with a reason (the board)."""
+    proposal = proposal_queries.proposal_for_deciding(request.user, proposal_id)
+    return actions.return_proposal(
+        proposal=proposal,
+        version=_version(proposal, payload.version),
+        reason=payload.reason,
+        by=request.user,
+    )
+
+
+@router.post("/awards/proposals/{proposal_id}/refuse", response=ProposalOut, tags=PROPOSALS)
+def refuse_proposal(request, proposal_id: int, payload: ReasonIn):
+    """Refuse a filed proposal with a reason (the board)."""
+    proposal = proposal_queries.proposal_for_deciding(request.user, proposal_id)
+    return actions.refuse_proposal(
+        proposal=proposal,
+        version=_version(proposal, payload.version),
+        reason=payload.reason,
+        by=request.user,
+    )
+
+
+@router.post("/awards/proposals/{proposal_id}/approve", response=ProposalOut, tags=PROPOSALS)
+def approve_proposal(request, proposal_id: int, payload: ApproveIn):
+    """Approve a filed proposal: its recipients become a decision of the registry (the board)."""
+    proposal = proposal_queries.proposal_for_deciding(request.user, proposal_id)
+    if payload.signed_on is None:
+        raise ValidationError({"signed_on": _("This field cannot be empty.")})
+    return actions.approve_proposal(
+        proposal=proposal,
+        version=_version(proposal, payload.version),
+        number=payload.number,
+        signed_on=payload.signed_on,
+        issuer_name=payload.issuer_name,
+        signer_name=payload.signer_name,
+        signer_position=payload.signer_position,
+        by=request.user,
+    )

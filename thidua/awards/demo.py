@@ -20,6 +20,7 @@ from thidua.organizations import actions as org_actions
 from thidua.organizations.models import Person, Unit, UnitKind
 
 from . import actions
+from .demo_proposals import seed_proposals
 from .models import (
     AwardType,
     Decision,
@@ -338,6 +339,8 @@ def _histories(units, people) -> None:
             by=None,
         )
 
+    _office_histories(units, people, years)
+
     # The ward itself: excellent years, its titles, and the judgements its review recorded.
     _rate(ward, dict.fromkeys(years, "htxsnv"))
     for fact in ("united", "grassroots_democracy", "thrift_anticorruption_lead"):
@@ -354,6 +357,40 @@ def _histories(units, people) -> None:
         _award(district, ward, "tap_the_lao_dong_xuat_sac", 2024)
 
 
+def _office_titles(units, year: int) -> Decision:
+    """The district's yearly titles decision for its offices (sample number and date)."""
+    return _decision(
+        recorded_in=units["Hoàng Mai"],
+        number=f"{4200 + year % 100}/QĐ-UBND",
+        signed_on=D(year, 12, 22),
+        issuer=units["Hoàng Mai"],
+        issuer_name=DISTRICT_ISSUER,
+        signer_position="Chủ tịch UBND quận",
+    )
+
+
+def _office_histories(units, people, years) -> None:
+    """Two people of the district offices with the city's Bằng khen of 2019 (seed 004), so the
+    bulk check of the Prime Minister's Bằng khen (Law art. 73.1.b) finds one eligible and one
+    not, each with the years it counted."""
+    # Hoàng Văn Nam: good or better every year, Chiến sĩ thi đua cơ sở in 2021, 2023 and 2025
+    # (3 of the 5 years 2021–2025): eligible for 2025.
+    nam, thu = people[("Hoàng", "Nam")], people[("Bùi", "Thu")]
+    _rate(nam, {y: "htxsnv" if y % 2 else "httnv" for y in years})
+    # Bùi Thị Thu: the same, but Chiến sĩ thi đua cơ sở only in 2022 and 2024: not yet.
+    _rate(thu, {y: "httnv" if y % 2 else "htxsnv" for y in years})
+    for person in (nam, thu):
+        _facts(person, "active_in_movements", years)
+    for year in years:
+        decision = _office_titles(units, year)
+        for person in (nam, thu):
+            _award(decision, person, "lao_dong_tien_tien", year)
+        if year in (2021, 2023, 2025):
+            _award(decision, nam, "chien_si_thi_dua_co_so", year)
+        if year in (2022, 2024):
+            _award(decision, thu, "chien_si_thi_dua_co_so", year)
+
+
 def seed(ctx: dict) -> None:
     """ctx["awards"]: the seed-004 decisions by key ("hcld", "co", "bang_khen", "ttldxs")."""
     actions.ensure_catalogue()  # after a flush the data migration's rows are gone
@@ -363,3 +400,4 @@ def seed(ctx: dict) -> None:
     _histories(units, people)
     ctx["awards"] = decisions
     ctx.setdefault("units", {}).update({k: v for k, v in units.items() if k not in ctx["units"]})
+    seed_proposals(ctx)

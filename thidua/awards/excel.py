@@ -41,13 +41,14 @@ importing officer may record for; nobody is ever created by an import. Rows nami
 decision (number, date and issuing authority) become one decision with several recipients.
 
 Text typed with the legacy TCVN3 (.VnTime) or VNI fonts is detected cell by cell and converted
-to Unicode NFC before anything else (``core.legacy_encodings.convert_rows``): the officer sees
-every converted cell on the preview before confirming.
+to Unicode NFC before anything else (``core.legacy_encodings.convert_rows``, a chunk of rows at
+a time): the officer sees the converted cells on the preview before confirming.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -59,7 +60,8 @@ from openpyxl.utils import get_column_letter
 from thidua.core import vn
 from thidua.core.legacy_encodings import convert_rows
 
-MAX_ROWS = 50_000  # per sheet
+MAX_ROWS = 200_000  # data rows per sheet (the upload size limit applies as well)
+CHUNK_ROWS = 2_000  # rows read, converted, matched and written at a time
 
 
 @dataclass(frozen=True)
@@ -160,8 +162,10 @@ class CellConversion:
 
 
 @dataclass
-class SheetData:
-    name: str
+class Chunk:
+    """Up to ``CHUNK_ROWS`` filled rows of one sheet, legacy text converted."""
+
+    sheet: str
     rows: list[tuple[int, dict]] = field(default_factory=list)  # (Excel row number, key → value)
     conversions: list[CellConversion] = field(default_factory=list)
 
@@ -172,63 +176,137 @@ def _header_ok(found, columns) -> bool:
     return cells == [vn.fold(c.header) for c in columns]
 
 
-def read_workbook(fileobj) -> dict[str, SheetData]:
-    """The rows of each template sheet found in the workbook, legacy text converted.
+def _too_long(name: str) -> ValidationError:
+    return ValidationError(
+        _("Sheet “%(sheet)s” has more than %(n)s rows; split the file.")
+        % {"sheet": name, "n": MAX_ROWS}
+    )
 
-    Raises ValidationError when the file cannot be read, has none of the template's sheets, a
-    sheet's headers differ from the template, or a sheet is too long.
+
+def _blank(values) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def _converted(name: str, rows: list, first_row: int) -> tuple[list, list[CellConversion]]:
+    """``convert_rows`` on one chunk; ``first_row`` is the Excel number of ``rows[0]``."""
+    converted, found = convert_rows(rows)
+    conversions = [
+        CellConversion(
+            name,
+            f"{get_column_letter(c.column + 1)}{c.row + first_row}",
+            c.original,
+            c.converted,
+            c.encoding,
+        )
+        for c in found
+    ]
+    return converted, conversions
+
+
+class StreamedWorkbook:
+    """An uploaded workbook read lazily, sheet by sheet and chunk by chunk (openpyxl read-only).
+
+    Opening checks everything that refuses the file whole before any row is read: it is an
+    .xlsx, it has a template sheet, every such sheet has the template's headers and does not
+    declare more than ``MAX_ROWS`` rows. ``chunks()`` then yields the filled rows, at most
+    ``chunk_rows`` at a time, so memory does not grow with the file. A sheet that turns out
+    longer than it declared raises ValidationError while streaming.
     """
-    try:
-        workbook = load_workbook(fileobj, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise ValidationError(_("The file cannot be read as an Excel workbook (.xlsx).")) from error
-    try:
-        found: dict[str, SheetData] = {}
-        by_fold = {vn.fold(name): name for name in workbook.sheetnames}
+
+    def __init__(self, fileobj, chunk_rows: int | None = None):
+        try:
+            self.book = load_workbook(fileobj, read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds for a damaged file
+            raise ValidationError(
+                _("The file cannot be read as an Excel workbook (.xlsx).")
+            ) from error
+        self.chunk_rows = chunk_rows or CHUNK_ROWS
+        try:
+            self.sheets = self._check()
+        except BaseException:
+            self.book.close()
+            raise
+
+    def _check(self) -> dict[str, str]:
+        found = {}
+        by_fold = {vn.fold(name): name for name in self.book.sheetnames}
         for name, columns in COLUMNS.items():
             actual = by_fold.get(vn.fold(name))
             if actual is None:
                 continue
-            rows = []
-            for index, row in enumerate(workbook[actual].iter_rows(values_only=True)):
-                if index > MAX_ROWS:
+            sheet = self.book[actual]
+            declared = sheet.max_row if isinstance(sheet.max_row, int) else 0
+            if declared > MAX_ROWS + 1:
+                raise _too_long(name)
+            header = next(sheet.iter_rows(max_row=1, values_only=True), None)
+            if header is not None:
+                # Legacy encodings first: clean_text would delete TCVN3's "ư" (U+00AD).
+                (header,), _conversions = convert_rows([tuple(header[: len(columns)])])
+                if not _header_ok(header, columns):
                     raise ValidationError(
-                        _("Sheet “%(sheet)s” has more than %(n)s rows; split the file.")
-                        % {"sheet": name, "n": MAX_ROWS}
+                        _(
+                            "Sheet “%(sheet)s”: row 1 must hold the template's headers "
+                            "(%(headers)s). Download the template and copy the data into it."
+                        )
+                        % {"sheet": name, "headers": ", ".join(c.header for c in columns)}
                     )
-                rows.append(tuple(row[: len(columns)]))
-            # Legacy encodings first: clean_text would delete TCVN3's "ư" (U+00AD).
-            converted, conversions = convert_rows(rows)
-            if converted and not _header_ok(converted[0], columns):
-                raise ValidationError(
-                    _(
-                        "Sheet “%(sheet)s”: row 1 must hold the template's headers (%(headers)s). "
-                        "Download the template and copy the data into it."
-                    )
-                    % {"sheet": name, "headers": ", ".join(c.header for c in columns)}
-                )
-            data = SheetData(name)
-            for c in conversions:
-                data.conversions.append(
-                    CellConversion(
-                        name,
-                        f"{get_column_letter(c.column + 1)}{c.row + 1}",
-                        c.original,
-                        c.converted,
-                        c.encoding,
-                    )
-                )
-            for index, row in enumerate(converted[1:], start=2):
-                values = list(row) + [None] * (len(columns) - len(row))
-                if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-                    continue
-                data.rows.append((index, {c.key: v for c, v in zip(columns, values, strict=True)}))
-            found[name] = data
+            found[name] = actual
         if not found:
             raise ValidationError(
                 _("The workbook has neither a “%(a)s” nor a “%(b)s” sheet. Use the template.")
                 % {"a": RATINGS_SHEET, "b": AWARDS_SHEET}
             )
         return found
-    finally:
-        workbook.close()
+
+    def chunks(self) -> Iterator[Chunk]:
+        """Each template sheet's filled rows, ``chunk_rows`` at a time, legacy text converted.
+
+        The header row is converted with the first chunk so that its cells are listed too. A
+        cell whose encoding is a tie takes the encoding most cells of its chunk clearly use.
+        """
+        for name, actual in self.sheets.items():
+            columns = COLUMNS[name]
+            width = len(columns)
+            pending: list = []
+            first = 1  # Excel number of pending[0]
+            rows = self.book[actual].iter_rows(values_only=True)
+            for index, row in enumerate(rows, start=1):
+                if index > MAX_ROWS + 1:
+                    raise _too_long(name)
+                pending.append(tuple(row[:width]))
+                if len(pending) >= self.chunk_rows:
+                    yield self._chunk(name, pending, first)
+                    first, pending = index + 1, []
+            if pending:
+                yield self._chunk(name, pending, first)
+
+    def _chunk(self, name: str, raw: list, first: int) -> Chunk:
+        columns = COLUMNS[name]
+        converted, conversions = _converted(name, raw, first)
+        chunk = Chunk(name, conversions=conversions)
+        for number, row in enumerate(converted, start=first):
+            if number == 1:
+                continue  # the headers, checked on opening
+            values = list(row) + [None] * (len(columns) - len(row))
+            if _blank(values):
+                continue
+            chunk.rows.append((number, {c.key: v for c, v in zip(columns, values, strict=True)}))
+        return chunk
+
+    def close(self) -> None:
+        self.book.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def open_workbook(fileobj, chunk_rows: int | None = None) -> StreamedWorkbook:
+    """The workbook, checked and ready to stream (see ``StreamedWorkbook``); use it in a with block.
+
+    Raises ValidationError when the file cannot be read, has none of the template's sheets, a
+    sheet's headers differ from the template, or a sheet declares too many rows.
+    """
+    return StreamedWorkbook(fileobj, chunk_rows)

@@ -1,16 +1,24 @@
-"""Check an uploaded history workbook against the registry without writing anything.
+"""Check an uploaded history workbook against the registry, streamed a chunk of rows at a time.
 
-``build_plan(fileobj, user)`` reads the workbook (``excel.py``), converts legacy text, matches
-every row to a unit or person the user may record for, and returns what would be written and
-every problem, each naming its sheet, row and column in Vietnamese. The preview page shows the
-plan; the commit action builds it again inside its transaction and writes it only when it has no
-error (all or nothing).
+``build_plan(fileobj, user)`` reads the workbook (``excel.py``) lazily, converts legacy text,
+matches every row to a unit or person the user may record for, and returns a summary of what
+would be written: counters, the first ``MAX_ERRORS`` problems (each naming its sheet, row and
+column in Vietnamese; all are counted), the first ``PREVIEW_ROWS`` planned rows of each sheet
+and the first ``MAX_CONVERSIONS`` converted cells. Memory does not grow with the file except
+for one integer key per row, kept to find a row repeated anywhere in the file, and one entry
+per distinct decision.
+
+``build_plan(..., write=writer)`` is the same pass handing each chunk's valid new rows to
+``writer`` while the file has no error so far; the commit action runs it inside one transaction
+and raises, rolling everything back, when any error is found (all or nothing).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -47,6 +55,11 @@ BASIS_WORDS = {
 }
 
 
+PREVIEW_ROWS = 200  # planned rows kept for the preview, per sheet (the page says 200)
+MAX_ERRORS = 200  # problems listed; all are counted
+MAX_CONVERSIONS = 200  # converted cells listed; all are counted
+
+
 @dataclass(frozen=True)
 class PlannedRating:
     row: int
@@ -70,9 +83,13 @@ class DecisionKey:
 @dataclass
 class PlannedDecision:
     key: DecisionKey
+    index: int  # number of the decision within the file, for compact keys
     signer_name: str = ""
     signer_position: str = ""
     existing: Decision | None = None
+    looked_up: bool = False  # whether ``existing`` was searched for
+    new_awards: int = 0  # recipients the file adds to it
+    created_id: int | None = None  # set by the writer
 
 
 @dataclass(frozen=True)
@@ -87,20 +104,56 @@ class PlannedAward:
 
 @dataclass
 class Plan:
-    errors: list[str] = field(default_factory=list)
-    conversions: list[excel.CellConversion] = field(default_factory=list)
-    ratings: list[PlannedRating] = field(default_factory=list)
-    awards: list[PlannedAward] = field(default_factory=list)
-    decisions: dict[DecisionKey, PlannedDecision] = field(default_factory=dict)
+    """What an import would write, bounded in size whatever the length of the file."""
+
+    errors: list[str] = field(default_factory=list)  # the first MAX_ERRORS
+    error_count: int = 0
+    conversions: list[excel.CellConversion] = field(default_factory=list)  # the first ones
+    conversion_count: int = 0
+    ratings: list[PlannedRating] = field(default_factory=list)  # the first PREVIEW_ROWS
+    rating_count: int = 0
+    awards: list[PlannedAward] = field(default_factory=list)  # the first PREVIEW_ROWS
+    award_count: int = 0
+    decisions: dict[DecisionKey, PlannedDecision] = field(default_factory=dict)  # all named
     unchanged: int = 0  # rows already in the registry exactly as in the file
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.error_count
+
+    @property
+    def has_new_rows(self) -> bool:
+        return bool(self.rating_count or self.award_count)
 
     @property
     def new_decisions(self) -> list[PlannedDecision]:
-        return [d for d in self.decisions.values() if d.existing is None]
+        return [d for d in self.decisions.values() if d.existing is None and d.new_awards]
+
+    @property
+    def rows_truncated(self) -> bool:
+        return self.rating_count > len(self.ratings) or self.award_count > len(self.awards)
+
+    @property
+    def errors_truncated(self) -> bool:
+        return self.error_count > len(self.errors)
+
+    @property
+    def conversions_truncated(self) -> bool:
+        return self.conversion_count > len(self.conversions)
+
+    def add_error(self, message: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(message)
+
+    def add_conversions(self, conversions: list[excel.CellConversion]) -> None:
+        self.conversion_count += len(conversions)
+        room = MAX_CONVERSIONS - len(self.conversions)
+        if room > 0:
+            self.conversions.extend(conversions[:room])
+
+
+_DMY = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
 
 
 class _RowError(Exception):
@@ -144,6 +197,12 @@ def _date(value, column: str, *, required: bool) -> datetime.date | None:
         if required:
             raise _RowError(column, _("This field cannot be empty."))
         return None
+    found = _DMY.fullmatch(text)  # the usual dd/mm/yyyy, without strptime's cost on every row
+    if found:
+        try:
+            return datetime.date(int(found[4]), int(found[3]), int(found[1]))
+        except ValueError:
+            pass  # 32/01/2025: refused below
     for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
             return datetime.datetime.strptime(text, pattern).date()
@@ -162,38 +221,52 @@ def _required(value, column: str) -> str:
 
 
 class _Matcher:
-    """Units by name and people by (unit, full name, date of birth), within the user's scope."""
+    """Units by name and people by (unit, full name, date of birth), within the user's scope.
 
-    def __init__(self, user, sheets: dict[str, excel.SheetData]):
+    Units are looked up by the names of each chunk and kept (there are few); people are looked
+    up for each chunk and dropped with it.
+    """
+
+    def __init__(self, user):
         self.user = user
         scope = scope_of(user)
-        names = {
-            _text(values.get("unit"))
-            for sheet in sheets.values()
-            for _, values in sheet.rows
-            if _text(values.get("unit"))
-        }
-        units = Unit.objects.filter(
-            scope.subtree_q("path", Role.BOARD_OFFICER, Role.UNIT_OFFICER)
-        ).filter(Q(short_name__in=names) | Q(name__in=names))
-        self.units: dict[str, list[Unit]] = defaultdict(list)
-        for unit in units:
-            for name in {unit.short_name, unit.name}:
-                self.units[name.casefold()].append(unit)
-        unit_ids = {u.pk for found in self.units.values() for u in found}
-        self.people: dict[tuple, list[Person]] = defaultdict(list)
-        for person in Person.objects.filter(unit_id__in=unit_ids).select_related("unit"):
-            key = (person.unit_id, person.full_name.casefold(), person.birth_date)
-            self.people[key].append(person)
+        self.in_scope = scope.subtree_q("path", Role.BOARD_OFFICER, Role.UNIT_OFFICER)
+        self.queried: set[str] = set()
+        self.units: dict[str, dict[int, Unit]] = defaultdict(dict)  # casefolded name → units
+        self.people: dict[tuple, list[Person]] = {}
         self.grants = sorted(
             (g for g in scope.grants if g.role in (Role.BOARD_OFFICER, Role.UNIT_OFFICER)),
             key=lambda g: -len(g.path),
         )
 
+    def load(self, rows: list[tuple[int, dict]]) -> None:
+        """Fetch the units and people the rows of a chunk name."""
+        names = {_text(values.get("unit")) for _, values in rows} - {""}
+        missing = names - self.queried
+        if missing:
+            self.queried |= missing
+            units = Unit.objects.filter(self.in_scope).filter(
+                Q(short_name__in=missing) | Q(name__in=missing)
+            )
+            for unit in units:
+                for name in {unit.short_name, unit.name}:
+                    self.units[name.casefold()][unit.pk] = unit
+        unit_ids = {pk for name in names for pk in self.units.get(name.casefold(), {})}
+        folds = {vn.fold(_text(values.get("name"))) for _, values in rows} - {""}
+        self.people = defaultdict(list)
+        if not unit_ids or not folds:
+            return
+        people = Person.objects.filter(unit_id__in=unit_ids).filter(
+            Q(search_text__in=folds) | Q(search_text="")  # bulk-loaded people may lack it
+        )
+        for person in people.select_related("unit"):
+            key = (person.unit_id, person.full_name.casefold(), person.birth_date)
+            self.people[key].append(person)
+
     def unit(self, value) -> Unit:
         letter = excel.column_letter(excel.RATINGS_SHEET, "unit")[0]
         name = _required(value, letter)
-        found = {u.pk: u for u in self.units.get(name.casefold(), [])}
+        found = self.units.get(name.casefold(), {})
         if not found:
             raise _RowError(
                 letter, _("No unit named “%(name)s” among the units you work for.") % {"name": name}
@@ -250,21 +323,29 @@ class _Matcher:
         return next(g.unit_id for g in self.grants if path.startswith(g.path))
 
 
-def _subject_key(subject) -> tuple[str, int]:
-    return (s.kind_of(subject), subject.pk)
+def _ids(subject) -> tuple[int | None, int | None]:
+    """(person_id, unit_id) of a recipient or rated subject."""
+    return (subject.pk, None) if isinstance(subject, Person) else (None, subject.pk)
 
 
-def _existing_ratings(subjects: list) -> dict[tuple, str]:
-    people = [x.pk for x in subjects if isinstance(x, Person)]
-    units = [x.pk for x in subjects if isinstance(x, Unit)]
-    rows = YearlyRating.objects.filter(Q(person_id__in=people) | Q(unit_id__in=units))
-    return {
-        (
-            (s.INDIVIDUAL, r["person_id"]) if r["person_id"] else (s.COLLECTIVE, r["unit_id"]),
-            r["year"],
-        ): r["rating"]
-        for r in rows.values("person_id", "unit_id", "year", "rating")
-    }
+def _compact(person_id: int | None, unit_id: int | None, *small: int) -> int:
+    """One integer for (subject, numbers < 2**32): an int takes far less memory than a tuple,
+    and the import keeps one per row to find rows repeated anywhere in the file."""
+    key = (person_id << 1) if person_id is not None else (unit_id << 1 | 1)
+    for part in small:
+        key = key << 32 | part
+    return key
+
+
+def _existing_ratings(ratings: list[tuple]) -> dict[tuple, str]:
+    """Ratings already recorded for the subjects and years of a chunk: (person, unit, year)."""
+    people = {r[1].pk for r in ratings if isinstance(r[1], Person)}
+    units = {r[1].pk for r in ratings if isinstance(r[1], Unit)}
+    years = {r[2] for r in ratings}
+    rows = YearlyRating.objects.filter(
+        Q(person_id__in=people) | Q(unit_id__in=units), year__in=years
+    ).values_list("person_id", "unit_id", "year", "rating")
+    return {(person, unit, year): rating for person, unit, year, rating in rows}
 
 
 def _award_types() -> dict[str, AwardType]:
@@ -276,39 +357,54 @@ def _award_types() -> dict[str, AwardType]:
     return words
 
 
-def build_plan(fileobj, user) -> Plan:
-    plan = Plan()
-    try:
-        sheets = excel.read_workbook(fileobj)
-    except ValidationError as error:
-        plan.errors.extend(error.messages)
-        return plan
-    for sheet in sheets.values():
-        plan.conversions.extend(sheet.conversions)
-    matcher = _Matcher(user, sheets)
+class _Pass:
+    """One streamed pass over a workbook: validation, and the writer's calls when given."""
 
-    def fail(sheet: str, row: int, error: _RowError) -> None:
+    def __init__(self, user, write: Callable | None):
+        self.plan = Plan()
+        self.write = write
+        self.matcher = _Matcher(user)
+        self.types: dict[str, AwardType] | None = None
+        self.rated: dict[int, int] = {}  # compact (person, unit, year) → first row
+        self.awarded: dict[int, int] = {}  # compact (decision, person, unit, type) → first row
+
+    def fail(self, sheet: str, row: int, error: _RowError) -> None:
         headers = {excel.column_letter(sheet, c.key)[0]: c.header for c in excel.COLUMNS[sheet]}
-        header = headers[error.column]
-        plan.errors.append(
+        self.plan.add_error(
             _("Sheet “%(sheet)s”, row %(row)s, column %(column)s (%(header)s): %(message)s")
             % {
                 "sheet": sheet,
                 "row": row,
                 "column": error.column,
-                "header": header,
+                "header": headers[error.column],
                 "message": error.message,
             }
         )
 
-    subjects: list = []
-    rating_rows: list[tuple[int, object, int, str]] = []
-    if excel.RATINGS_SHEET in sheets:
+    def run(self, fileobj) -> Plan:
+        try:
+            with excel.open_workbook(fileobj) as book:
+                for chunk in book.chunks():
+                    self.plan.add_conversions(chunk.conversions)
+                    self.matcher.load(chunk.rows)
+                    if chunk.sheet == excel.RATINGS_SHEET:
+                        self.ratings(chunk.rows)
+                    else:
+                        self.awards(chunk.rows)
+        except ValidationError as error:
+            for message in error.messages:
+                self.plan.add_error(message)
+        return self.plan
+
+    # --- Yearly ratings ---------------------------------------------------------------------
+
+    def ratings(self, rows: list[tuple[int, dict]]) -> None:
         sheet = excel.RATINGS_SHEET
         letter = {c.key: excel.column_letter(sheet, c.key)[0] for c in excel.COLUMNS[sheet]}
-        for row, values in sheets[sheet].rows:
+        valid = []
+        for row, values in rows:
             try:
-                subject = matcher.subject(values)
+                subject = self.matcher.subject(values)
                 year = _year(values.get("year"), letter["year"])
                 word = _required(values.get("rating"), letter["rating"])
                 rating = RATING_WORDS.get(vn.fold(word))
@@ -319,156 +415,187 @@ def build_plan(fileobj, user) -> Plan:
                         % {"value": word},
                     )
             except _RowError as error:
-                fail(sheet, row, error)
+                self.fail(sheet, row, error)
                 continue
-            subjects.append(subject)
-            rating_rows.append((row, subject, year, rating))
+            valid.append((row, subject, year, rating))
+        if not valid:
+            return
+        # Against the registry and within the file: one rating per subject and year.
+        existing = _existing_ratings(valid)
+        new = []
+        for row, subject, year, rating in valid:
+            person_id, unit_id = _ids(subject)
+            key = _compact(person_id, unit_id, year - MIN_YEAR)
+            if key in self.rated:
+                self.fail(
+                    sheet,
+                    row,
+                    _RowError(
+                        letter["rating"],
+                        _("%(name)s is already rated for %(year)s on row %(row)s.")
+                        % {"name": s.name_of(subject), "year": year, "row": self.rated[key]},
+                    ),
+                )
+                continue
+            self.rated[key] = row
+            current = existing.get((person_id, unit_id, year))
+            if current is not None:
+                if current == rating:
+                    self.plan.unchanged += 1
+                    continue
+                self.fail(
+                    sheet,
+                    row,
+                    _RowError(
+                        letter["rating"],
+                        _(
+                            "%(name)s already has the rating “%(current)s” for %(year)s; change "
+                            "it on the history page if it is wrong."
+                        )
+                        % {
+                            "name": s.name_of(subject),
+                            "current": Rating(current).label,
+                            "year": year,
+                        },
+                    ),
+                )
+                continue
+            planned = PlannedRating(row, subject, year, rating)
+            new.append(planned)
+            if len(self.plan.ratings) < PREVIEW_ROWS:
+                self.plan.ratings.append(planned)
+        self.plan.rating_count += len(new)
+        if self.write and self.plan.ok and new:
+            self.write(ratings=new, awards=[], plan=self.plan)
 
-    award_rows = []
-    if excel.AWARDS_SHEET in sheets:
+    # --- Awards by decisions ----------------------------------------------------------------
+
+    def awards(self, rows: list[tuple[int, dict]]) -> None:
         sheet = excel.AWARDS_SHEET
         letter = {c.key: excel.column_letter(sheet, c.key)[0] for c in excel.COLUMNS[sheet]}
-        types = _award_types()
-        for row, values in sheets[sheet].rows:
+        if self.types is None:
+            self.types = _award_types()
+        valid = []
+        for row, values in rows:
             try:
-                subject = matcher.subject(values)
-                year = _year(values.get("year"), letter["year"])
-                word = _required(values.get("award"), letter["award"])
-                award_type = types.get(word.casefold())
-                if award_type is None:
-                    raise _RowError(
-                        letter["award"],
-                        _("“%(value)s” is not a title or form of the catalogue.") % {"value": word},
-                    )
-                if not award_type.applies_to(s.kind_of(subject)):
-                    message = (
-                        _("%(award)s is not awarded to individuals.")
-                        if isinstance(subject, Person)
-                        else _("%(award)s is not awarded to collectives.")
-                    )
-                    raise _RowError(letter["award"], message % {"award": award_type.display_name})
-                try:
-                    number = clean_number(_required(values.get("number"), letter["number"]))
-                except ValidationError as error:
-                    raise _RowError(letter["number"], error.messages[0]) from error
-                signed_on = _date(values.get("signed_on"), letter["signed_on"], required=True)
-                if signed_on > timezone.localdate():
-                    raise _RowError(letter["signed_on"], _("The date cannot be in the future."))
-                if year > signed_on.year:
-                    raise _RowError(
-                        letter["year"],
-                        _("The evaluation year is after the decision's date."),
-                    )
-                issuer = _required(values.get("issuer"), letter["issuer"])
-                basis_word = vn.fold(_text(values.get("basis")))
-                basis = BASIS_WORDS.get(basis_word)
-                if basis is None:
-                    raise _RowError(
-                        letter["basis"],
-                        _("Write Thường xuyên, Đột xuất or Chuyên đề (found “%(value)s”).")
-                        % {"value": _text(values.get("basis"))},
-                    )
+                award = self.award(row, values, letter)
             except _RowError as error:
-                fail(sheet, row, error)
+                self.fail(sheet, row, error)
                 continue
-            key = DecisionKey(matcher.recorded_in(subject), issuer[:255], number, signed_on)
-            planned = plan.decisions.setdefault(key, PlannedDecision(key))
-            planned.signer_name = planned.signer_name or _text(values.get("signer_name"))[:150]
-            planned.signer_position = (
-                planned.signer_position or _text(values.get("signer_position"))[:200]
-            )
-            award_rows.append(PlannedAward(row, subject, award_type, year, basis, key))
-
-    # Against the registry and within the file: one rating per subject and year.
-    existing = _existing_ratings(subjects)
-    first_row: dict[tuple, tuple[int, str]] = {}
-    for row, subject, year, rating in rating_rows:
-        key = (_subject_key(subject), year)
-        letter = excel.column_letter(excel.RATINGS_SHEET, "rating")[0]
-        if key in first_row:
-            earlier, _rating = first_row[key]
-            fail(
-                excel.RATINGS_SHEET,
-                row,
-                _RowError(
-                    letter,
-                    _("%(name)s is already rated for %(year)s on row %(row)s.")
-                    % {"name": s.name_of(subject), "year": year, "row": earlier},
-                ),
-            )
-            continue
-        first_row[key] = (row, rating)
-        if key in existing:
-            if existing[key] == rating:
-                plan.unchanged += 1
+            valid.append(award)
+        if not valid:
+            return
+        self.find_decisions({a.decision for a in valid})
+        # Recipients already in the decisions that were recorded before this import.
+        known = set()
+        existing = {self.plan.decisions[a.decision].existing for a in valid} - {None}
+        if existing:
+            people = {a.subject.pk for a in valid if isinstance(a.subject, Person)}
+            units = {a.subject.pk for a in valid if isinstance(a.subject, Unit)}
+            found = DecisionRecipient.objects.filter(
+                Q(person_id__in=people) | Q(unit_id__in=units),
+                decision_id__in={d.pk for d in existing},
+            ).values_list("decision_id", "person_id", "unit_id", "award_type_id")
+            known = set(found)
+        new = []
+        for award in valid:
+            person_id, unit_id = _ids(award.subject)
+            planned = self.plan.decisions[award.decision]
+            key = _compact(person_id, unit_id, award.award_type.pk, planned.index)
+            if key in self.awarded:
+                self.fail(
+                    sheet,
+                    award.row,
+                    _RowError(
+                        letter["award"],
+                        _("Same award as on row %(row)s.") % {"row": self.awarded[key]},
+                    ),
+                )
                 continue
-            fail(
-                excel.RATINGS_SHEET,
-                row,
-                _RowError(
-                    letter,
-                    _(
-                        "%(name)s already has the rating “%(current)s” for %(year)s; change it "
-                        "on the history page if it is wrong."
-                    )
-                    % {
-                        "name": s.name_of(subject),
-                        "current": Rating(existing[key]).label,
-                        "year": year,
-                    },
-                ),
-            )
-            continue
-        plan.ratings.append(PlannedRating(row, subject, year, rating))
+            self.awarded[key] = award.row
+            if (
+                planned.existing
+                and (planned.existing.pk, person_id, unit_id, award.award_type.pk) in known
+            ):
+                self.plan.unchanged += 1
+                continue
+            planned.new_awards += 1
+            new.append(award)
+            if len(self.plan.awards) < PREVIEW_ROWS:
+                self.plan.awards.append(award)
+        self.plan.award_count += len(new)
+        if self.write and self.plan.ok and new:
+            self.write(ratings=[], awards=new, plan=self.plan)
 
-    # Decisions already recorded, and recipients already in them.
-    if plan.decisions:
+    def award(self, row: int, values: dict, letter: dict[str, str]) -> PlannedAward:
+        subject = self.matcher.subject(values)
+        year = _year(values.get("year"), letter["year"])
+        word = _required(values.get("award"), letter["award"])
+        award_type = self.types.get(word.casefold())
+        if award_type is None:
+            raise _RowError(
+                letter["award"],
+                _("“%(value)s” is not a title or form of the catalogue.") % {"value": word},
+            )
+        if not award_type.applies_to(s.kind_of(subject)):
+            message = (
+                _("%(award)s is not awarded to individuals.")
+                if isinstance(subject, Person)
+                else _("%(award)s is not awarded to collectives.")
+            )
+            raise _RowError(letter["award"], message % {"award": award_type.display_name})
+        try:
+            number = clean_number(_required(values.get("number"), letter["number"]))
+        except ValidationError as error:
+            raise _RowError(letter["number"], error.messages[0]) from error
+        signed_on = _date(values.get("signed_on"), letter["signed_on"], required=True)
+        if signed_on > timezone.localdate():
+            raise _RowError(letter["signed_on"], _("The date cannot be in the future."))
+        if year > signed_on.year:
+            raise _RowError(letter["year"], _("The evaluation year is after the decision's date."))
+        issuer = _required(values.get("issuer"), letter["issuer"])
+        basis = BASIS_WORDS.get(vn.fold(_text(values.get("basis"))))
+        if basis is None:
+            raise _RowError(
+                letter["basis"],
+                _("Write Thường xuyên, Đột xuất or Chuyên đề (found “%(value)s”).")
+                % {"value": _text(values.get("basis"))},
+            )
+        key = DecisionKey(self.matcher.recorded_in(subject), issuer[:255], number, signed_on)
+        decisions = self.plan.decisions
+        planned = decisions.get(key)
+        if planned is None:
+            planned = decisions[key] = PlannedDecision(key, len(decisions))
+        planned.signer_name = planned.signer_name or _text(values.get("signer_name"))[:150]
+        planned.signer_position = (
+            planned.signer_position or _text(values.get("signer_position"))[:200]
+        )
+        return PlannedAward(row, subject, award_type, year, basis, key)
+
+    def find_decisions(self, keys: set[DecisionKey]) -> None:
+        """Mark the decisions of a chunk that were recorded before the import (looked up once)."""
+        keys = {k for k in keys if not self.plan.decisions[k].looked_up}
+        if not keys:
+            return
         found = Decision.objects.filter(
-            recorded_in_id__in={k.recorded_in_id for k in plan.decisions},
-            number__in={k.number for k in plan.decisions},
+            recorded_in_id__in={k.recorded_in_id for k in keys},
+            number__in={k.number for k in keys},
         )
         for decision in found:
             key = DecisionKey(
                 decision.recorded_in_id, decision.issuer_name, decision.number, decision.signed_on
             )
-            if key in plan.decisions:
-                plan.decisions[key].existing = decision
-    known = set()
-    existing_ids = [d.existing.pk for d in plan.decisions.values() if d.existing]
-    if existing_ids:
-        for r in DecisionRecipient.objects.filter(decision_id__in=existing_ids).values(
-            "decision_id", "person_id", "unit_id", "award_type_id"
-        ):
-            known.add((r["decision_id"], r["person_id"], r["unit_id"], r["award_type_id"]))
-    seen: dict[tuple, int] = {}
-    for award in award_rows:
-        fields = s.fields_of(award.subject)
-        person_id = fields["person"].pk if fields["person"] else None
-        unit_id = fields["unit"].pk if fields["unit"] else None
-        key = (award.decision, person_id, unit_id, award.award_type.pk)
-        letter = excel.column_letter(excel.AWARDS_SHEET, "award")[0]
-        if key in seen:
-            fail(
-                excel.AWARDS_SHEET,
-                award.row,
-                _RowError(letter, _("Same award as on row %(row)s.") % {"row": seen[key]}),
-            )
-            continue
-        seen[key] = award.row
-        existing_decision = plan.decisions[award.decision].existing
-        if (
-            existing_decision
-            and (
-                existing_decision.pk,
-                person_id,
-                unit_id,
-                award.award_type.pk,
-            )
-            in known
-        ):
-            plan.unchanged += 1
-            continue
-        plan.awards.append(award)
-    used = {a.decision for a in plan.awards}  # decisions with nothing new are left alone
-    plan.decisions = {k: d for k, d in plan.decisions.items() if k in used}
-    return plan
+            if key in keys:
+                self.plan.decisions[key].existing = decision
+        for key in keys:
+            self.plan.decisions[key].looked_up = True
+
+
+def build_plan(fileobj, user, *, write: Callable | None = None) -> Plan:
+    """Validate the workbook a chunk at a time (see the module's docstring).
+
+    ``write(ratings=[PlannedRating], awards=[PlannedAward], plan=Plan)`` is called with each
+    chunk's new rows as long as no error has been found; the caller must roll back when the
+    returned plan has errors.
+    """
+    return _Pass(user, write).run(fileobj)

@@ -1,6 +1,6 @@
 """Award pages, mounted by the project at /awards/ (``path("awards/", include(...))``)."""
 
-from django.urls import path, register_converter
+from django.urls import path, re_path, register_converter
 
 from . import views
 
@@ -52,6 +52,45 @@ urlpatterns = [
         name="maternity_create",
     ),
     path("maternity/<int:leave_id>/remove/", views.maternity_remove, name="maternity_remove"),
+    path("bulk/", ("thidua.awards.views.bulk", None, None)),  # include(): /bulk/, /bulk/<unit>/
+    path("proposals/", views.proposal_list, name="proposal_list"),
+    path("proposals/new/", views.proposal_create, name="proposal_create"),
+    path("proposals/<int:proposal_id>/", views.proposal_detail, name="proposal_detail"),
+    path("proposals/<int:proposal_id>/edit/", views.proposal_edit, name="proposal_edit"),
+    path("proposals/<int:proposal_id>/check/", views.proposal_check, name="proposal_check"),
+    path("proposals/<int:proposal_id>/items/new/", views.item_add, name="proposal_item_add"),
+    path("proposal-items/<int:item_id>/edit/", views.item_edit, name="proposal_item_edit"),
+    path("proposal-items/<int:item_id>/remove/", views.item_remove, name="proposal_item_remove"),
+    path(
+        "proposals/<int:proposal_id>/documents/new/",
+        views.document_add,
+        name="proposal_document_add",
+    ),
+    path("dossier/<int:document_id>/", views.document_download, name="proposal_document_download"),
+    path(
+        "dossier/<int:document_id>/remove/",
+        views.document_remove,
+        name="proposal_document_remove",
+    ),
+    path("proposals/<int:proposal_id>/file/", views.proposal_file, name="proposal_file"),
+    path("proposals/<int:proposal_id>/return/", views.proposal_return, name="proposal_return"),
+    path("proposals/<int:proposal_id>/refuse/", views.proposal_refuse, name="proposal_refuse"),
+    path("proposals/<int:proposal_id>/approve/", views.proposal_approve, name="proposal_approve"),
+    re_path(
+        r"^proposals/(?P<proposal_id>[0-9]+)/submission\.(?P<fmt>docx|pdf|xlsx)$",
+        views.proposal_submission,
+        name="proposal_submission",
+    ),
+    re_path(
+        r"^proposals/(?P<proposal_id>[0-9]+)/decision-draft\.(?P<fmt>docx|pdf|xlsx)$",
+        views.proposal_decision_draft,
+        name="proposal_decision_draft",
+    ),
+    re_path(
+        r"^proposal-items/(?P<item_id>[0-9]+)/report\.(?P<fmt>docx|pdf)$",
+        views.item_report,
+        name="proposal_item_report",
+    ),
     path("import/", views.import_upload, name="import_upload"),
     path("import/template.xlsx", views.import_template, name="import_template"),
     path("import/<str:token>/", views.import_preview, name="import_preview"),

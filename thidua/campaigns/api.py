@@ -14,8 +14,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from thidua.api.pagination import BoundedPagination
 from thidua.clusters.access import cluster_for_viewing
 from thidua.clusters.queries import members_in_vietnamese_order
 
@@ -183,7 +184,7 @@ def _refused(exc: ValidationError) -> JsonResponse:
 
 
 @router.get("/movements", response=list[MovementOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_movements(
     request,
     year: int | None = None,
@@ -205,7 +206,7 @@ def get_movement(request, movement_id: int):
 
 
 @router.get("/peak-campaigns", response=list[CampaignOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_peak_campaigns(request, year: int | None = None):
     return queries.campaign_list(request.user, year=year)
 
@@ -304,6 +305,6 @@ def plan_cross_inspection(request, cluster_id: int, payload: InspectionIn):
 
 
 @router.get("/exemplars", response=list[ExemplarOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_exemplars(request):
     return queries.exemplar_list(request.user)

@@ -7,6 +7,7 @@ set-wise reads other apps (awards, reports, documents) build on.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -132,7 +133,9 @@ def movement_list(user, *, year: int | None = None, kind: str | None = None) -> 
 
 def campaign_list(user, *, year: int | None = None) -> QuerySet[PeakCampaign]:
     campaigns = campaigns_visible_to(user).select_related("launched_by", "cluster")
-    if year:
+    if year and not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        campaigns = campaigns.none()  # no date has that year (a year lookup would fail on it)
+    elif year:
         campaigns = campaigns.filter(starts_on__year__lte=year, ends_on__year__gte=year)
     return campaigns.annotate(target_count=Count("targets")).order_by("-starts_on", "pk")
 
@@ -147,7 +150,9 @@ def latest_reports(targets: QuerySet[Target], year: int | None = None) -> QueryS
     """Each unit's latest report per target (one row per target and unit), optionally of a year."""
     reports = ProgressReport.objects.filter(target__in=targets)
     newest = ProgressReport.objects.filter(target=OuterRef("target"), unit=OuterRef("unit"))
-    if year is not None:
+    if year is not None and not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        reports = reports.none()  # no date has that year
+    elif year is not None:
         reports = reports.filter(as_of__year=year)
         newest = newest.filter(as_of__year=year)
     return (

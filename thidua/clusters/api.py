@@ -1,6 +1,7 @@
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from thidua.api.pagination import BoundedPagination
 from thidua.organizations.api import UnitOut
 
 from . import access, queries
@@ -37,7 +38,7 @@ class ClusterDetailOut(ClusterOut):
 
 
 @router.get("/clusters", response=list[ClusterOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_clusters(request, year: int | None = None):
     return queries.cluster_list(request.user, year=year)
 

@@ -54,3 +54,8 @@ class AuditFilterForm(BootstrapMixin, forms.Form):
     actor = forms.CharField(label=_("Actor"), required=False, max_length=150)
     since = forms.DateField(label=_("From"), required=False, widget=DateInput())
     until = forms.DateField(label=_("To"), required=False, widget=DateInput())
+
+
+# Django's validator message for text with a NUL character: Django's own Vietnamese catalogue
+# leaves it untranslated, so the project catalogue carries it (marked here for makemessages).
+NULL_CHARACTERS_MESSAGE = _("Null characters are not allowed.")

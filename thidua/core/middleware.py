@@ -5,9 +5,11 @@ from django.utils import translation
 from .vn import nfc
 
 
-def _normalized(query: QueryDict) -> QueryDict:
+def _normalized(query: QueryDict, *, drop_nul: bool = False) -> QueryDict:
     copy = QueryDict(mutable=True, encoding=query.encoding)
     for key, values in query.lists():
+        if drop_nul:  # a search or filter value; forms refuse NUL with a message of their own
+            values = [v.replace("\x00", "") for v in values]
         copy.setlist(nfc(key), [nfc(v) for v in values])
     copy._mutable = False
     return copy
@@ -23,7 +25,7 @@ class NormalizeInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.GET = _normalized(request.GET)
+        request.GET = _normalized(request.GET, drop_nul=True)
         if request.method == "POST":
             request.POST = _normalized(request.POST)
         return self.get_response(request)

@@ -3,6 +3,8 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 from thidua.accounts.models import Role, RoleAssignment
 from thidua.accounts.scope import scope_of
@@ -10,6 +12,14 @@ from thidua.clusters.queries import cluster_list
 
 from . import queries
 from .forms import AuditFilterForm
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness for the reverse proxy (and the trivial baseline of the load benchmark): answers
+    without touching the session or the database."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
 
 
 @login_required

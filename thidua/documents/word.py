@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.utils import timezone
 from docx import Document
@@ -426,8 +427,34 @@ def measures(context: dict) -> dict:
     return out
 
 
+@dataclass(frozen=True)
+class WordFigure:
+    title: str
+    image: object  # a docxtpl InlineImage: write it as ``{{ chart.image }}``
+
+
+def _figures(template: DocxTemplate, context: dict) -> dict:
+    """Charts (``charts.Figure``, alone or in a list) as images Word can show: their PNG."""
+    from docxtpl import InlineImage
+
+    from .charts import Figure
+
+    def word(figure: Figure) -> WordFigure:
+        image = InlineImage(template, io.BytesIO(figure.png()), width=Mm(figure.width_mm))
+        return WordFigure(figure.title, image)
+
+    out = {}
+    for key, value in context.items():
+        if isinstance(value, Figure):
+            out[key] = word(value)
+        elif isinstance(value, list | tuple) and value and isinstance(value[0], Figure):
+            out[key] = [word(v) for v in value]
+    return out
+
+
 def render(paper, context: dict) -> bytes:
     template = DocxTemplate(io.BytesIO(template_bytes(paper)))
+    context = {**context, **_figures(template, context)}
     template.render({**context, "docx": measures(context)}, autoescape=True)
     now = timezone.now()
     template.docx.core_properties.created = template.docx.core_properties.modified = now

@@ -2,7 +2,9 @@ from datetime import date
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from thidua.api.pagination import BoundedPagination
 
 from . import access, queries
 
@@ -34,7 +36,7 @@ class PersonOut(Schema):
 
 
 @router.get("/units", response=list[UnitOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_units(request, q: str = "", parent: int | None = None):
     """Units the caller may see, in Vietnamese order; `q` ignores diacritics."""
     units = queries.units_visible_to(request.user)
@@ -53,7 +55,7 @@ def get_unit(request, unit_id: int):
 
 
 @router.get("/units/{unit_id}/people", response=list[PersonOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_people(request, unit_id: int):
     unit = access.unit_for_viewing(request.user, unit_id)
     people = queries.people_visible_to(request.user).filter(unit=unit)

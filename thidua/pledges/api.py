@@ -9,7 +9,9 @@ from uuid import UUID
 
 from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from thidua.api.pagination import BoundedPagination
 
 from . import access, actions, queries
 from .models import PledgeVersion
@@ -191,7 +193,7 @@ def _version_out(version: PledgeVersion) -> dict:
 
 
 @router.get("/pledges", response=list[PledgeOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedPagination)
 def list_pledges(request, year: int | None = None):
     return queries.pledge_list(request.user, year=year)
 

@@ -36,6 +36,7 @@ from thidua.core import vn
 from .validation import METHOD_LABELS_VI, format_levels
 
 SHEET = "Tiêu chí"
+MAX_ROWS = 2000  # filled rows of criteria read from an uploaded workbook
 GUIDE_SHEET = "Hướng dẫn"
 
 
@@ -224,6 +225,12 @@ def read_criteria(upload) -> Sheet:
             }
             if all(v in (None, "") for v in raw.values()):
                 continue
+            if len(out) == MAX_ROWS:  # a sheet that unpacks to millions of rows stops here
+                return Sheet(
+                    [],
+                    letters,
+                    [_("The file has more than %(max)s rows of criteria.") % {"max": MAX_ROWS}],
+                )
             out.append((number, raw))
         return Sheet(out, letters, [])
     finally:

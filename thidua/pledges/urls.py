@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -18,6 +18,11 @@ urlpatterns = [
     path("versions/<int:version_id>/sign/", views.sign, name="sign"),
     path("versions/<int:version_id>/import/", views.criteria_import, name="criteria_import"),
     path("versions/<int:version_id>/export.xlsx", views.criteria_export, name="criteria_export"),
+    re_path(
+        r"^versions/(?P<version_id>[0-9]+)/pledge\.(?P<fmt>docx|pdf)$",
+        views.signed_pledge,
+        name="signed_pledge",
+    ),
     path("versions/<int:version_id>/tasks/new/", views.key_task_add, name="key_task_add"),
     path("tasks/<int:task_id>/edit/", views.key_task_edit, name="key_task_edit"),
     path("tasks/<int:task_id>/delete/", views.key_task_delete, name="key_task_delete"),

@@ -3,6 +3,20 @@
 from .catalogue import ensure_catalogue
 from .decisions import add_recipient, create_decision, remove_recipient, update_decision
 from .imports import commit_import, discard_import, preview_import, stage_import
+from .proposals import (
+    add_document,
+    add_item,
+    approve_proposal,
+    check_proposal,
+    create_proposal,
+    file_proposal,
+    refuse_proposal,
+    remove_document,
+    remove_item,
+    return_proposal,
+    update_item,
+    update_proposal,
+)
 from .records import (
     change_rating,
     close_matter,
@@ -19,13 +33,19 @@ from .records import (
 )
 
 __all__ = [
+    "add_document",
+    "add_item",
     "add_recipient",
+    "approve_proposal",
     "change_rating",
+    "check_proposal",
     "close_matter",
     "commit_import",
     "create_decision",
+    "create_proposal",
     "discard_import",
     "ensure_catalogue",
+    "file_proposal",
     "open_matter",
     "preview_import",
     "record_discipline",
@@ -33,11 +53,17 @@ __all__ = [
     "record_initiative",
     "record_maternity_leave",
     "record_rating",
+    "refuse_proposal",
+    "remove_document",
     "remove_fact",
+    "remove_item",
     "remove_maternity_leave",
     "remove_recipient",
+    "return_proposal",
     "stage_import",
     "update_decision",
     "update_discipline",
     "update_initiative",
+    "update_item",
+    "update_proposal",
 ]

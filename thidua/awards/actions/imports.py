@@ -54,9 +54,97 @@ def preview_import(*, staged: ImportUpload, user):
         return build_plan(handle, user)
 
 
+BATCH_SIZE = 1_000  # rows a statement when writing
+
+
+def _ranges(ids) -> list[list[int]]:
+    """Sorted ids as [first, last] runs of consecutive ids: the audit names ranges, not rows."""
+    runs: list[list[int]] = []
+    for pk in sorted(ids):
+        if runs and pk == runs[-1][1] + 1:
+            runs[-1][1] = pk
+        else:
+            runs.append([pk, pk])
+    return runs
+
+
+class _Writer:
+    """Writes each validated chunk of an import; the caller's transaction makes it atomic."""
+
+    def __init__(self, staged: ImportUpload):
+        self.note = _("Imported from %(file)s.") % {"file": staged.original_name}
+        self.ids: dict[str, list[list[int]]] = {"ratings": [], "decisions": [], "recipients": []}
+        self.counts = dict.fromkeys(self.ids, 0)
+
+    def _keep(self, kind: str, objects) -> None:
+        self.counts[kind] += len(objects)
+        runs = self.ids[kind]
+        for first, last in _ranges(o.pk for o in objects):
+            if runs and first == runs[-1][1] + 1:
+                runs[-1][1] = last
+            else:
+                runs.append([first, last])
+
+    def __call__(self, *, ratings, awards, plan) -> None:
+        if ratings:
+            created = YearlyRating.objects.bulk_create(
+                [
+                    YearlyRating(year=r.year, rating=r.rating, **s.fields_of(r.subject))
+                    for r in ratings
+                ],
+                batch_size=BATCH_SIZE,
+            )
+            self._keep("ratings", created)
+        if not awards:
+            return
+        new = [
+            plan.decisions[key]
+            for key in dict.fromkeys(a.decision for a in awards)
+            if plan.decisions[key].existing is None and plan.decisions[key].created_id is None
+        ]
+        decisions = Decision.objects.bulk_create(
+            [
+                Decision(
+                    recorded_in_id=d.key.recorded_in_id,
+                    number=d.key.number,
+                    signed_on=d.key.signed_on,
+                    issuer_name=d.key.issuer_name,
+                    signer_name=d.signer_name,
+                    signer_position=d.signer_position,
+                    regime=regime_on(d.key.signed_on),
+                    note=self.note,
+                )
+                for d in new
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        for planned, decision in zip(new, decisions, strict=True):
+            planned.created_id = decision.pk
+        self._keep("decisions", decisions)
+        recipients = []
+        for a in awards:
+            planned = plan.decisions[a.decision]
+            recipients.append(
+                DecisionRecipient(
+                    decision_id=planned.existing.pk if planned.existing else planned.created_id,
+                    award_type=a.award_type,
+                    year=a.year,
+                    basis=a.basis,
+                    **s.fields_of(a.subject),
+                )
+            )
+        self._keep(
+            "recipients", DecisionRecipient.objects.bulk_create(recipients, batch_size=BATCH_SIZE)
+        )
+
+
 @transaction.atomic
 def commit_import(*, staged: ImportUpload, by) -> dict:
-    """Write every planned row, or nothing: any error raises ValidationError listing them all."""
+    """Validate the file again and write it chunk by chunk in this one transaction, or nothing.
+
+    Any error in any row raises ValidationError listing the first ones (the transaction, and so
+    every chunk already written, is rolled back).
+    """
     locked = (
         ImportUpload.objects.select_for_update()
         .filter(pk=staged.pk, status=ImportStatus.STAGED, user=by)
@@ -64,48 +152,19 @@ def commit_import(*, staged: ImportUpload, by) -> dict:
     )
     if locked is None:
         raise ValidationError(_("This import was already confirmed or discarded."))
-    plan = preview_import(staged=locked, user=by)
+    writer = _Writer(locked)
+    with locked.file.open("rb") as handle:
+        plan = build_plan(handle, by, write=writer)
     if plan.errors:
         raise ValidationError(plan.errors)
-    if not plan.ratings and not plan.awards:
+    if not plan.has_new_rows:
         raise ValidationError(_("The file holds nothing new to import."))
-    ratings = YearlyRating.objects.bulk_create(
-        YearlyRating(year=r.year, rating=r.rating, **s.fields_of(r.subject)) for r in plan.ratings
-    )
-    decisions = {}
-    created = []
-    for key, planned in plan.decisions.items():
-        if planned.existing is not None:
-            decisions[key] = planned.existing
-            continue
-        decision = Decision.objects.create(
-            recorded_in_id=key.recorded_in_id,
-            number=key.number,
-            signed_on=key.signed_on,
-            issuer_name=key.issuer_name,
-            signer_name=planned.signer_name,
-            signer_position=planned.signer_position,
-            regime=regime_on(key.signed_on),
-            note=_("Imported from %(file)s.") % {"file": locked.original_name},
-        )
-        decisions[key] = decision
-        created.append(decision.pk)
-    recipients = DecisionRecipient.objects.bulk_create(
-        DecisionRecipient(
-            decision=decisions[a.decision],
-            award_type=a.award_type,
-            year=a.year,
-            basis=a.basis,
-            **s.fields_of(a.subject),
-        )
-        for a in plan.awards
-    )
     result = {
-        "ratings": len(ratings),
-        "decisions": len(created),
-        "recipients": len(recipients),
+        "ratings": writer.counts["ratings"],
+        "decisions": writer.counts["decisions"],
+        "recipients": writer.counts["recipients"],
         "unchanged": plan.unchanged,
-        "converted_cells": len(plan.conversions),
+        "converted_cells": plan.conversion_count,
     }
     before = audit.snapshot(locked, UPLOAD_FIELDS)
     locked.status = ImportStatus.COMMITTED
@@ -120,9 +179,10 @@ def commit_import(*, staged: ImportUpload, by) -> dict:
         after={
             **audit.snapshot(locked, UPLOAD_FIELDS),
             **result,
-            "rating_ids": [r.pk for r in ratings],
-            "decision_ids": created,
-            "recipient_ids": [r.pk for r in recipients],
+            # [first, last] runs of the ids written, not every id.
+            "rating_ids": writer.ids["ratings"],
+            "decision_ids": writer.ids["decisions"],
+            "recipient_ids": writer.ids["recipients"],
         },
         unit=_home(by),
     )

@@ -12,6 +12,14 @@ from .catalog import (
     SubjectKind,
 )
 from .imports import ImportStatus, ImportUpload
+from .proposals import (
+    DossierDocument,
+    DossierKind,
+    Proposal,
+    ProposalItem,
+    ProposalStatus,
+    Verdict,
+)
 from .registry import (
     AwardBasis,
     Decision,
@@ -43,6 +51,8 @@ __all__ = [
     "DecisionRecipient",
     "Discipline",
     "DisciplineCode",
+    "DossierDocument",
+    "DossierKind",
     "Fact",
     "ImportStatus",
     "ImportUpload",
@@ -53,10 +63,14 @@ __all__ = [
     "MatterKind",
     "MatterStatus",
     "PendingMatter",
+    "Proposal",
+    "ProposalItem",
+    "ProposalStatus",
     "Rating",
     "Regime",
     "Scope",
     "SubjectKind",
     "SubjectRecord",
+    "Verdict",
     "YearlyRating",
 ]

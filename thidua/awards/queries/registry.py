@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from thidua.accounts.models import Role
@@ -37,7 +39,9 @@ def decisions_visible_to(user) -> QuerySet[Decision]:
 
 def decision_list(user, *, year: int | None = None, text: str = "") -> QuerySet[Decision]:
     decisions = decisions_visible_to(user)
-    if year:
+    if year and not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+        decisions = decisions.none()  # no date has that year (a year lookup would fail on it)
+    elif year:
         decisions = decisions.filter(signed_on__year=year)
     if text:
         decisions = decisions.filter(

@@ -71,6 +71,40 @@ def _person_args(f):
     return ["person", _person(f).pk]
 
 
+def _proposal(f):
+    """A draft of Thanh Xuân (d2, the officer's unit) to the city, naming one person."""
+    from thidua.awards.models import AwardType
+
+    proposal = actions.create_proposal(proposer=f["tree"]["d2"], year=2024, by=None)
+    item = actions.add_item(
+        proposal=proposal,
+        subject=_person(f),
+        award_type=AwardType.objects.get(code="lao_dong_tien_tien"),
+        by=None,
+    )
+    return proposal, item
+
+
+def _proposal_id(f):
+    return [_proposal(f)[0].pk]
+
+
+def _item_id(f):
+    return [_proposal(f)[1].pk]
+
+
+def _dossier_id(f):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    proposal, _item = _proposal(f)
+    upload = SimpleUploadedFile("tt.pdf", b"%PDF-1.4\n%%EOF\n")
+    return [actions.add_document(proposal=proposal, kind="submission", upload=upload, by=None).pk]
+
+
+def _paper(fmt, item=False):
+    return lambda f: [_proposal(f)[1 if item else 0].pk, fmt]
+
+
 ROWS = [
     # name, args, method, answers (anonymous board leader officer member council viewer outsider)
     ("awards:index", None, "get", "L A A A A A A A"),
@@ -92,10 +126,35 @@ ROWS = [
     ("awards:matter_close", _record("matter"), "get", "L A N F N F F N"),
     ("awards:maternity_create", _person_args, "get", "L A N A N F F N"),
     ("awards:maternity_remove", _record("maternity"), "get", "L A N A N F F N"),
+    ("awards:bulk", lambda f: [f["tree"]["city"].pk], "get", "L A F F F F F N"),
     ("awards:import_upload", None, "get", "L A A A A F F A"),
     ("awards:import_template", None, "get", "L A A A A F F A"),
     ("awards:import_preview", _staged, "get", "L N N A N N N N"),
     ("awards:import_discard", _staged, "get", "L N N A N N N N"),
+    ("awards:proposal_list", None, "get", "L A A A A A A A"),
+    ("awards:proposal_create", None, "get", "L A A A A F F A"),
+    ("awards:proposal_detail", _proposal_id, "get", "L A N A N A A N"),
+    ("awards:proposal_edit", _proposal_id, "get", "L F N A N F F N"),
+    ("awards:proposal_check", _proposal_id, "post", "L A N A N F F N"),
+    ("awards:proposal_item_add", _proposal_id, "get", "L F N A N F F N"),
+    ("awards:proposal_item_edit", _item_id, "get", "L F N A N F F N"),
+    ("awards:proposal_item_remove", _item_id, "get", "L F N A N F F N"),
+    ("awards:proposal_document_add", _proposal_id, "get", "L F N A N F F N"),
+    ("awards:proposal_document_download", _dossier_id, "get", "L A N A N A A N"),
+    ("awards:proposal_document_remove", _dossier_id, "get", "L F N A N F F N"),
+    ("awards:proposal_file", _proposal_id, "get", "L F N A N F F N"),
+    ("awards:proposal_return", _proposal_id, "get", "L A N F N F F N"),
+    ("awards:proposal_refuse", _proposal_id, "get", "L A N F N F F N"),
+    ("awards:proposal_approve", _proposal_id, "get", "L A N F N F F N"),
+    ("awards:proposal_submission", _paper("docx"), "get", "L A N A N A A N"),
+    ("awards:proposal_decision_draft", _paper("xlsx"), "get", "L A N A N A A N"),
+    ("awards:proposal_item_report", _paper("pdf", item=True), "get", "L A N A N A A N"),
+    ("api:list_proposals", None, "get", "L A A A A A A A"),
+    ("api:get_proposal", _proposal_id, "get", "L A N A N A A N"),
+    ("api:file_proposal", _proposal_id, "post", "L F N A N F F N"),
+    ("api:return_proposal", _proposal_id, "post", "L A N F N F F N"),
+    ("api:refuse_proposal", _proposal_id, "post", "L A N F N F F N"),
+    ("api:approve_proposal", _proposal_id, "post", "L A N F N F F N"),
     ("api:list_award_types", None, "get", "L A A A A A A A"),
     ("api:list_decisions", None, "get", "L A A A A A A A"),
     ("api:get_decision", lambda f: [_recipient(f).decision_id], "get", "L A N A N A A N"),

@@ -6,15 +6,18 @@ role gets, in the order of ROLES:
   L  sign in first (302 to the login page; 401 from the API)
   F  forbidden (403): the object is visible but the role does not allow the action
   N  not found (404): the object is outside the user's units, whether it exists or not
-A test fails when a URL of the project has no row, so every new view joins the table.
+A test fails when a URL of the project has no row, so every new view joins the table. Apps keep
+their own rows in `<app>/tests/permission_rows.py` (a list named ROWS), gathered here.
 """
 
+import importlib
+import importlib.util
+
 import pytest
+from django.apps import apps
 from django.urls import get_resolver, reverse
 
-from thidua.awards.tests.permission_rows import ROWS as AWARDS_ROWS
 from thidua.campaigns.tests import factories as cf
-from thidua.pledges.tests.factories import API_PERMISSION_ROWS, PERMISSION_ROWS
 
 pytestmark = pytest.mark.django_db
 
@@ -127,10 +130,31 @@ TABLE = [
     ("api:list_exemplars", None, "get", "L A A A A A A A"),
 ]
 # fmt: on
-TABLE += AWARDS_ROWS + PERMISSION_ROWS + API_PERMISSION_ROWS
 
-# Served to everyone by design: sign-in and out, the language switch, the API's own schema.
-PUBLIC = {"login", "logout", "set_language", "api:api-root", "api:openapi-json", "api:openapi-view"}
+
+def _app_rows():
+    """Each app may keep its own rows in tests/permission_rows.py as ROWS, next to its factories."""
+    rows = []
+    for config in apps.get_app_configs():
+        module = f"{config.name}.tests.permission_rows"
+        if config.name.startswith("thidua.") and importlib.util.find_spec(module):
+            rows += importlib.import_module(module).ROWS
+    return rows
+
+
+TABLE += _app_rows()
+
+# Served to everyone by design: sign-in and out, the language switch, the health check, the
+# API's own schema.
+PUBLIC = {
+    "login",
+    "logout",
+    "set_language",
+    "healthz",
+    "api:api-root",
+    "api:openapi-json",
+    "api:openapi-view",
+}
 
 
 def _url_names():

@@ -12,6 +12,7 @@ from thidua.clusters.models import Cluster, ClusterKind, EmulationYear
 from thidua.core import vn
 
 from .. import legal
+from ..batches import BatchKind, register_batch
 from ..engine import Paper, register
 from ..layout import (
     Article,
@@ -365,5 +366,34 @@ MEMBER_LIST = register(
         formats=("pdf", "xlsx"),
         html_template="documents/clusters/member_list.html",
         samples=_cluster_samples,
+    )
+)
+
+
+# --- batch: the member lists of every cluster of a year -------------------------------------------
+
+
+def _year_clusters(year: EmulationYear):
+    from ..queries import cluster_order_key
+
+    clusters = sorted(Cluster.objects.filter(emulation_year=year), key=cluster_order_key)
+    return [(c.name, {"cluster": c.pk}) for c in clusters]
+
+
+def _load_cluster(params: dict) -> dict:
+    cluster = Cluster.objects.select_related("emulation_year__unit", "leader", "deputy").get(
+        pk=params["cluster"]
+    )
+    return {"cluster": cluster}
+
+
+MEMBER_LISTS = register_batch(
+    BatchKind(
+        code="clusters.member_lists",
+        title=pgettext_lazy("batch", "Member lists of every cluster and bloc of the year"),
+        paper=MEMBER_LIST.code,
+        scope="year",
+        items=_year_clusters,
+        load=_load_cluster,
     )
 )

@@ -121,6 +121,7 @@ PERMISSION_ROWS = [
     ("pledges:pledge_detail", lambda f: [pledge(f)], "get", READ),
     ("pledges:compare", lambda f: [draft(f), draft(f)], "get", READ),
     ("pledges:criteria_export", lambda f: [draft(f)], "get", READ),
+    ("pledges:signed_pledge", lambda f: [draft(f), "docx"], "get", READ),
     ("pledges:amend", lambda f: [locked_pledge(f)], "get", EDIT),
     ("pledges:settings_edit", lambda f: [draft(f)], "get", EDIT),
     ("pledges:running_total", lambda f: [draft(f)], "get", EDIT),
@@ -144,7 +145,7 @@ PERMISSION_ROWS = [
     ("pledges:grades_edit", lambda f: [draft(f)], "get", EDIT),
     ("pledges:tie_breaks_edit", lambda f: [draft(f)], "get", EDIT),
 ]
-# Once the lead mounts thidua.pledges.api.router on the project API:
+# The API endpoints of pledges:
 API_PERMISSION_ROWS = [
     ("api:list_pledges", None, "get", "L A A A A A A A"),
     ("api:get_pledge", lambda f: [pledge(f)], "get", READ),

@@ -27,6 +27,7 @@ from .pages import (
     running_total,
     settings_edit,
 )
+from .papers import signed_pledge
 from .signing import open_signing, sign, withdraw
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "running_total",
     "settings_edit",
     "sign",
+    "signed_pledge",
     "tie_breaks_edit",
     "withdraw",
 ]

@@ -11,8 +11,10 @@
    loopback port.
 3. For each target, ``--clients`` (50) concurrent clients for ``--seconds`` (15) after a short
    warm-up, each sending its next request as soon as the previous answer arrived:
-   ``GET /healthz`` (the trivial view, the baseline), ``GET`` the scoreboard of a published round
-   (as the viewer), ``POST /api/v1/eligibility/check`` (one case, with the token).
+   ``GET /healthz`` (the trivial view, the baseline); ``GET`` the scoreboard of a published round
+   as the public reads it (no sign-in, the page the news links to), then as the signed-in viewer
+   (session, user and grants read on every request); ``POST /api/v1/eligibility/check`` (one
+   case, with the token).
 4. Prints requests per second, p50/p95/p99 latency and the peak memory of the gunicorn processes
    (master and workers together); a non-200 answer counts as an error and fails the run.
 
@@ -233,7 +235,11 @@ def main() -> int:
             targets = [
                 ("trivial view /healthz", request("GET", "/healthz", port, {})),
                 (
-                    "scoreboard page",
+                    "public scoreboard page",
+                    request("GET", f"/scoring/public/{info['round']}/", port, {}),
+                ),
+                (
+                    "signed-in scoreboard page",
                     request("GET", f"/scoring/rounds/{info['round']}/scoreboard/", port, cookie),
                 ),
                 (
@@ -271,7 +277,7 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 server.kill()
     base = results["trivial view /healthz"]
-    for name in ("scoreboard page", "eligibility API"):
+    for name in ("public scoreboard page", "signed-in scoreboard page", "eligibility API"):
         r = results[name]
         report(
             f"{name} under load ({args.clients} clients, {args.seconds:.0f} s)",

@@ -167,6 +167,9 @@ STORAGES = {
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10_485_760
+# Published scoreboards are readable without signing in (scoring/views/public.py); "0" turns
+# the public pages off for an agency that publishes elsewhere.
+THIDUA_PUBLIC_RESULTS = os.environ.get("THIDUA_PUBLIC_RESULTS", "1") != "0"
 UPLOAD_MAX_BYTES = int(os.environ.get("THIDUA_UPLOAD_MAX_BYTES", str(20 * 1024 * 1024)))
 
 EMAIL_BACKEND = os.environ.get(

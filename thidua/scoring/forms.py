@@ -186,3 +186,16 @@ class TiesForm(BootstrapMixin, forms.Form):
 
     def orders(self) -> dict[int, int]:
         return {unit.pk: self.cleaned_data[f"unit_{unit.pk}"] for unit in self.units}
+
+
+class PublicSearchForm(BootstrapMixin, forms.Form):
+    """The public index's filters; a bad value answers 400 with the form's message."""
+
+    q = forms.CharField(label=_("Unit"), required=False, max_length=100)
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=1945,
+        max_value=2100,
+        error_messages={"invalid": _("Enter a year as a whole number, e.g. 2020.")},
+    )

@@ -6,6 +6,7 @@ Aggregates run in the database (counts, sums, the consolidation statement of
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -31,6 +32,7 @@ from django.utils.translation import gettext as _
 
 from thidua.accounts.models import Role, RoleAssignment
 from thidua.clusters.models import Cluster
+from thidua.core import vn
 from thidua.core.db import vi
 from thidua.organizations.models import Unit
 from thidua.pledges.models import ContentGroup, Criterion, TieBreakKind
@@ -70,6 +72,46 @@ def published_ranking(cluster: Cluster) -> list[int] | None:
         .values_list("unit_id", flat=True)
     )
     return ranking or None
+
+
+# --- published results for the public ------------------------------------------------------
+
+
+def published_stamp(round_id: int) -> tuple[int, datetime.datetime] | None:
+    """(version, published_at) of a published round, or None: one lookup by primary key, so a
+    cached public page can be checked against the database on every request."""
+    return (
+        ScoringRound.objects.filter(pk=round_id, status=RoundStatus.PUBLISHED)
+        .values_list("version", "published_at")
+        .first()
+    )
+
+
+def published_rounds(*, year: int | None = None, text: str = "") -> QuerySet[ScoringRound]:
+    """Published rounds, newest year first, clusters in Vietnamese order. ``text`` finds, without
+    diacritics, the organising unit or any member ("hoang mai" finds Cụm IX's 2020 round)."""
+    rounds = ScoringRound.objects.filter(status=RoundStatus.PUBLISHED)
+    if year:
+        rounds = rounds.filter(cluster__emulation_year__year=year)
+    needle = vn.fold(text)
+    if needle:
+        members = RoundUnit.objects.filter(unit__search_text__contains=needle)
+        rounds = rounds.filter(
+            Q(cluster__emulation_year__unit__search_text__contains=needle)
+            | Q(pk__in=members.values("round_id"))
+        )
+    return rounds.select_related("cluster__emulation_year__unit").order_by(
+        "-cluster__emulation_year__year", vi("cluster__name"), "pk"
+    )
+
+
+def published_years() -> list[int]:
+    return list(
+        ScoringRound.objects.filter(status=RoundStatus.PUBLISHED)
+        .order_by("-cluster__emulation_year__year")
+        .values_list("cluster__emulation_year__year", flat=True)
+        .distinct()
+    )
 
 
 # --- progress ---------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ urlpatterns = [
     ),
     path("rounds/<int:round_id>/discrepancies/", views.discrepancies, name="discrepancies"),
     path("rounds/<int:round_id>/scoreboard/", views.scoreboard, name="scoreboard"),
+    path("public/", views.public_index, name="public_index"),
+    path("public/<int:round_id>/", views.public_scoreboard, name="public_scoreboard"),
     re_path(
         r"^rounds/(?P<round_id>[0-9]+)/score-sheet\.(?P<fmt>xlsx|pdf)$",
         views.score_sheet,

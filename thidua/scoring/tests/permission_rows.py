@@ -29,6 +29,9 @@ PERMISSION_ROWS = [
     ("scoring:cross_sheet", lambda f: list(sf.assigned(f)), "get", OVERSEE),
     ("scoring:discrepancies", lambda f: [sf.round_id(f)], "get", OVERSEE),
     ("scoring:scoreboard", lambda f: [sf.round_id(f)], "get", OVERSEE),
+    # The public pages: anyone; an open round is not published, so nobody finds it there.
+    ("scoring:public_index", None, "get", "A A A A A A A A"),
+    ("scoring:public_scoreboard", lambda f: [sf.round_id(f)], "get", "N N N N N N N N"),
     ("scoring:score_sheet", lambda f: [sf.round_id(f), "xlsx"], "get", OVERSEE),
     ("scoring:discrepancy_minutes", lambda f: [sf.round_id(f), "docx"], "get", OVERSEE),
     ("scoring:self_score", lambda f: [sf.line_of(f)], "get", OWN),

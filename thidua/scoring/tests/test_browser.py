@@ -1,6 +1,6 @@
 """End to end in Chromium: Hà Đông self-scores a criterion on its sheet, Thanh Xuân cross-scores it
 lower with a reason, the leader Cầu Giấy closes the round, resolves the discrepancy and publishes,
-and a viewer reads the scoreboard.
+and a viewer reads the scoreboard; then a reader, not signed in, finds its public page.
 
 Cầu Giấy and Thanh Xuân, and Hà Đông's other criteria, are scored through the actions first
 (d1 10, d2 9; Hà Đông 4 for 1.1 and 3 for 2.1). Self-scoring is open 01–15/12/2020: "today" for
@@ -112,3 +112,15 @@ def test_self_cross_resolve_publish_and_read_the_scoreboard(live_server, page, r
     expect(page.locator("#ranking tbody .total")).to_have_text(["10", "9", "8"])
     expect(page.locator("#ranking tbody .difference").nth(2)).to_contain_text("1")
     expect(page.locator("#chart-totals")).to_be_visible()
+
+    # A reader of the news, not signed in, finds it from the sign-in page by a member's name.
+    page.context.clear_cookies()
+    page.goto(f"{base}/accounts/login/")
+    page.click("#public-results")
+    page.fill("#id_q", "ha dong")
+    page.click("#public-search button")
+    page.locator("#published a").first.click()
+    expect(page.locator("#ranking tbody .total")).to_have_text(["10", "9", "8"])
+    expect(page.locator("#export-xlsx")).to_have_count(0)
+    drawn = page.evaluate("document.querySelector('#chart-totals').toDataURL().length")
+    assert drawn > 1000  # Chart.js drew the bars (an empty canvas is a few hundred bytes)

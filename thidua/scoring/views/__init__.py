@@ -2,6 +2,7 @@
 
 from .board import discrepancy_minutes, score_sheet, scoreboard
 from .cross import cross_score, cross_sheet
+from .public import public_index, public_scoreboard
 from .review import discrepancies, resolve
 from .rounds import (
     assign,
@@ -29,6 +30,8 @@ __all__ = [
     "evidence_download",
     "evidence_remove",
     "progress",
+    "public_index",
+    "public_scoreboard",
     "publish",
     "remind",
     "resolve",

@@ -54,18 +54,25 @@ def _board_etag(request: HttpRequest, key: str) -> str:
     return '"{}"'.format(hashlib.sha256(f"{key}|{viewer}".encode()).hexdigest()[:32])
 
 
-def _board_body(scoring_round, leads: bool) -> str:
+def board_context(scoring_round, *, leads: bool, public: bool = False) -> dict:
+    """What the scoreboard body shows; ``public`` leaves out the links that need a sign-in."""
     board = queries.scoreboard(scoring_round)
     chart = board.chart_data()
     chart["labels"] = {"total": _("Total"), "self_total": _("Self-scored total")}
-    context = {
+    return {
         "round": scoring_round,
         "cluster": scoring_round.cluster,
         "board": board,
         "chart": chart,
         "leads": leads,
+        "public": public,
     }
-    return render_to_string("scoring/_scoreboard_body.html", context)
+
+
+def _board_body(scoring_round, leads: bool) -> str:
+    return render_to_string(
+        "scoring/_scoreboard_body.html", board_context(scoring_round, leads=leads)
+    )
 
 
 @login_required

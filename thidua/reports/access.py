@@ -3,7 +3,9 @@ whole subtree, so a fellow cluster member or a unit below does not see it). Miss
 units alike answer 404. Drafting the annual summary is for board and unit officers."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from thidua.accounts.models import Role
 from thidua.accounts.scope import scope_of
@@ -12,6 +14,15 @@ from thidua.clusters.models import Cluster
 from thidua.organizations.models import Unit
 
 DRAFTERS = (Role.BOARD_OFFICER, Role.UNIT_OFFICER)
+FIRST_YEAR = 2000
+
+
+def report_year(value) -> int:
+    """A year a report can cover (2000 to next year); any other answers 404, like the page."""
+    year = int(value)
+    if not FIRST_YEAR <= year <= timezone.localdate().year + 1:
+        raise Http404
+    return year
 
 
 def unit_for_reports(user, unit_id: int) -> Unit:

@@ -30,15 +30,6 @@ from .models import SummaryDraft
 from .papers import ANNUAL_SUMMARY, YEAR_REPORT
 from .queries import cluster_scope, unit_scope
 
-FIRST_YEAR = 2000
-
-
-def _year(value) -> int:
-    year = int(value)
-    if not FIRST_YEAR <= year <= timezone.localdate().year + 1:
-        raise Http404
-    return year
-
 
 def _file(paper, fmt: str, **kwargs) -> HttpResponse:
     try:
@@ -62,11 +53,11 @@ def index(request: HttpRequest) -> HttpResponse:
         | Unit.objects.filter(parent_id__in=list(scope.unit_ids()))
     )
     this_year = timezone.localdate().year
-    years = list(range(this_year, FIRST_YEAR - 1, -1))[:15]
+    years = list(range(this_year, access.FIRST_YEAR - 1, -1))[:15]
     unit_id, year = request.GET.get("unit"), request.GET.get("year")
     if unit_id and year and unit_id.isdigit() and year.isdigit():
         unit = access.unit_for_reports(request.user, int(unit_id))
-        return redirect("reports:unit_report", unit.pk, _year(year))
+        return redirect("reports:unit_report", unit.pk, access.report_year(year))
     return render(
         request,
         "reports/index.html",
@@ -101,7 +92,7 @@ def _page(
 @require_GET
 def unit_report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
     unit = access.unit_for_reports(request.user, int(unit_id))
-    year = _year(year)
+    year = access.report_year(year)
     files = {
         fmt: reverse("reports:unit_report_file", args=[unit.pk, year, fmt])
         for fmt in YEAR_REPORT.formats
@@ -120,7 +111,7 @@ def unit_report(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
 @require_GET
 def unit_report_file(request: HttpRequest, unit_id: int, year: int, fmt: str) -> HttpResponse:
     unit = access.unit_for_reports(request.user, int(unit_id))
-    return _file(YEAR_REPORT, fmt, scope=unit_scope(unit, _year(year)))
+    return _file(YEAR_REPORT, fmt, scope=unit_scope(unit, access.report_year(year)))
 
 
 @login_required
@@ -215,7 +206,7 @@ def _summary_text(scope, owner: dict) -> str:
 @require_http_methods(["GET", "POST"])
 def unit_summary(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
     unit = access.unit_for_drafting(request.user, int(unit_id))
-    year = _year(year)
+    year = access.report_year(year)
     files = {
         fmt: reverse("reports:unit_summary_file", args=[unit.pk, year, fmt])
         for fmt in ANNUAL_SUMMARY.formats
@@ -233,7 +224,7 @@ def unit_summary(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
 @require_GET
 def unit_summary_file(request: HttpRequest, unit_id: int, year: int, fmt: str) -> HttpResponse:
     unit = access.unit_for_drafting(request.user, int(unit_id))
-    scope = unit_scope(unit, _year(year))
+    scope = unit_scope(unit, access.report_year(year))
     return _file(ANNUAL_SUMMARY, fmt, scope=scope, text=_summary_text(scope, {"unit": unit}))
 
 

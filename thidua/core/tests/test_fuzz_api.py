@@ -4,12 +4,14 @@ Schemathesis reads /api/v1/openapi.json from Django's WSGI application (no netwo
 requests generated from each operation's schema, valid and invalid, authenticated with a board
 officer's token. The run is bounded: a few examples per operation, no per-example deadline.
 The fixtures give generated requests real objects to hit (a cluster with its locked pledge, a
-movement, a peak campaign with a target and a report, an exemplar, a person).
+movement, a peak campaign with a target and a report, an exemplar, a person, a scoring round
+with its lines, an open election, a draft proposal, an award decision).
 THIDUA_FUZZ_EXAMPLES raises the number of examples for a longer run (default 25).
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 
 import pytest
@@ -23,9 +25,12 @@ from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 
 from thidua.accounts.actions import create_api_token
+from thidua.awards import actions as award_actions
 from thidua.campaigns.tests import factories as campaign_factories
 from thidua.organizations.tests.factories import PersonFactory
 from thidua.pledges.tests import factories as pledge_factories
+from thidua.scoring.tests import factories as scoring_factories
+from thidua.voting.tests import factories as voting_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +52,8 @@ def wsgi_app():
 def world(tree, cast, cluster):
     f = {"tree": tree, "cast": cast, "cluster": cluster}
     PersonFactory(unit=tree["d2"])
+    # The round first: it signs the pledge on the dates its scoring rules expect.
+    round_id = scoring_factories.round_id(f)
     pledge_factories.locked_pledge(f)
     f["ids"] = {
         "movement_id": campaign_factories.movement(f),
@@ -56,6 +63,22 @@ def world(tree, cast, cluster):
     }
     campaign_factories.report(f)
     campaign_factories.inspection(f)
+    proposal = award_actions.create_proposal(proposer=tree["d2"], year=2024, by=None)
+    decision = award_actions.create_decision(
+        recorded_in=tree["city"],
+        number="9/QĐ-UBND",
+        signed_on=datetime.date(2025, 1, 20),
+        issuer_name="UBND Thành phố Thử",
+        by=None,
+    )
+    f["ids"] |= {
+        "round_id": round_id,
+        "line_id": scoring_factories.line_of(f),
+        "ballot_id": voting_factories.open_election(f),
+        "proposal_id": proposal.pk,
+        "decision_id": decision.pk,
+        "year": 2024,
+    }
     return f
 
 

@@ -19,5 +19,8 @@ ROWS = [
     ("reports:cluster_report_file", lambda f: [f["cluster"].pk, "xlsx"], "get", "L A A A A A A N"),
     ("reports:cluster_summary", lambda f: [f["cluster"].pk], "get", "L A A A F F F N"),
     ("reports:cluster_summary_file", lambda f: [f["cluster"].pk, "docx"], "get", "L A A A F F F N"),
+    # The same figures through the API (401 for anonymous reads as "L").
+    ("api:get_unit_report", lambda f: [f["tree"]["d2"].pk, 2024], "get", "L A N A N A A N"),
+    ("api:get_cluster_report", lambda f: [f["cluster"].pk], "get", "L A A A A A A N"),
 ]
 # fmt: on

@@ -138,25 +138,39 @@ ACCOUNTS = [
 ]
 
 
+def _create(login: str, name: str, roles, units, hashed: str) -> User:
+    user = User.objects.create(
+        username=login,
+        full_name=name,
+        password=hashed,
+        is_staff=login == "admin",
+        is_superuser=login == "admin",
+    )
+    RoleAssignment.objects.bulk_create(
+        RoleAssignment(user=user, unit=units[unit_name], role=role) for role, unit_name in roles
+    )
+    return user
+
+
 def seed(ctx: dict) -> None:
     """Create the missing accounts. ctx["users"]: login → user; ctx["accounts"]: the listing."""
     units = ctx["units"]
     hashed = make_password(PASSWORD)  # hashed once: every account shares the demo password
     existing = set(User.objects.values_list("username", flat=True))
     for login, name, roles, _ in ACCOUNTS:
-        if login in existing:
-            continue
-        user = User.objects.create(
-            username=login,
-            full_name=name,
-            password=hashed,
-            is_staff=login == "admin",
-            is_superuser=login == "admin",
-        )
-        RoleAssignment.objects.bulk_create(
-            RoleAssignment(user=user, unit=units[unit_name], role=role) for role, unit_name in roles
-        )
+        if login not in existing:
+            _create(login, name, roles, units, hashed)
     ctx["users"] = {
         u.username: u for u in User.objects.filter(username__in=[a[0] for a in ACCOUNTS])
     }
     ctx["accounts"] = [(login, name, what) for login, name, _, what in ACCOUNTS]
+
+
+def add_account(ctx: dict, login: str, name: str, roles, what: str) -> User:
+    """An account for a unit that a later app's demo creates (the ward of the award demo)."""
+    user = User.objects.filter(username=login).first()
+    if user is None:
+        user = _create(login, name, roles, ctx["units"], make_password(PASSWORD))
+    ctx["users"][login] = user
+    ctx["accounts"].append((login, name, what))
+    return user

@@ -16,6 +16,8 @@ import datetime
 
 from django.utils import timezone
 
+from thidua.accounts.demo import add_account
+from thidua.accounts.models import Role
 from thidua.organizations import actions as org_actions
 from thidua.organizations.models import Person, Unit, UnitKind
 
@@ -400,4 +402,12 @@ def seed(ctx: dict) -> None:
     _histories(units, people)
     ctx["awards"] = decisions
     ctx.setdefault("units", {}).update({k: v for k, v in units.items() if k not in ctx["units"]})
+    if "accounts" in ctx:  # the ward's officer files the ward's draft proposal
+        add_account(
+            ctx,
+            "hoangliet",
+            "Cán bộ phường Hoàng Liệt",
+            [(Role.UNIT_OFFICER, "Hoàng Liệt")],
+            "lập và gửi đề nghị khen thưởng của phường (mẫu)",
+        )
     seed_proposals(ctx)

@@ -44,3 +44,16 @@ def test_the_demo_runs_again_without_duplicates(ctx):
     before = Proposal.objects.count()
     seed_proposals(ctx)
     assert Proposal.objects.count() == before == 3
+
+
+def test_the_wards_officer_can_try_to_file_the_wards_draft(ctx, client_for):
+    """The ward's draft has a demo login of its own: filing answers with the reasons."""
+    ward = next(p for p in ctx["proposals"] if p.proposer.short_name == "Hoàng Liệt")
+    assert any(login == "hoangliet" for login, _, _ in ctx["accounts"])
+    response = client_for(ctx["users"]["hoangliet"]).post(
+        f"/api/v1/awards/proposals/{ward.pk}/file",
+        {"version": ward.version},
+        content_type="application/json",
+    )
+    assert response.status_code == 400, response.content
+    assert "Trần" in response.json()["detail"] or "Minh" in str(response.json())

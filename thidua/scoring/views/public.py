@@ -1,10 +1,12 @@
 """Published scoreboards for the public: readers of the news, no sign-in (SPEC: "Viewer /
 public — read published results, scoreboards and award lists").
 
-A published round is frozen, so its public page is rendered once and kept whole, as bytes, in
-the process cache under a key that carries the round's version and publication time. Each
-request costs one lookup by primary key (is it still published, which version?) and no session:
-the page depends on nobody, sets no cookie, and a reverse proxy may keep it for a minute.
+A published round is frozen (no page or endpoint changes it; only the audited admin could), so
+its public page is rendered once and kept whole, as bytes, in the process cache under a key that
+carries the round's version and publication time. That stamp (is it still published, which
+version?) is read by primary key and remembered for STAMP_SECONDS, so a warm request touches
+neither the database nor the session: the page depends on nobody, sets no cookie, and a reverse
+proxy may keep it for PUBLIC_MAX_AGE. A change made in the admin shows everywhere within that.
 `THIDUA_PUBLIC_RESULTS = False` turns the pages off (404) for an agency that does not publish.
 """
 
@@ -28,14 +30,26 @@ from ..forms import PublicSearchForm
 from ..models import ScoringRound
 from .board import BOARD_CACHE_SECONDS, board_context
 
-# How long a proxy or browser may reuse a public page without asking again: a retracted or
-# republished round shows everywhere within this time.
+# How long a proxy or browser may reuse a public page without asking again, and how long a
+# process trusts the stamp it read: a change made in the admin shows everywhere within these.
 PUBLIC_MAX_AGE = 60
+STAMP_SECONDS = 10
 
 
 def _enabled() -> None:
     if not getattr(settings, "THIDUA_PUBLIC_RESULTS", True):
         raise Http404
+
+
+def _stamp(round_id: int):
+    """(version, published_at), remembered briefly; None (never remembered) if not published."""
+    key = f"scoring:public-stamp:{round_id}"
+    stamp = cache.get(key)
+    if stamp is None:
+        stamp = queries.published_stamp(round_id)
+        if stamp is not None:
+            cache.set(key, stamp, STAMP_SECONDS)
+    return stamp
 
 
 def _headers(response: HttpResponse, etag: str, published_at) -> HttpResponse:
@@ -52,7 +66,7 @@ def public_scoreboard(request: HttpRequest, round_id: int) -> HttpResponse:
     """A published round's scoreboard for anyone; 404 for a round not (or no longer) published,
     the same answer as for a round that does not exist."""
     _enabled()
-    stamp = queries.published_stamp(round_id)
+    stamp = _stamp(round_id)
     if stamp is None:
         raise Http404
     version, published_at = stamp

@@ -185,3 +185,44 @@ def setup_django(migrate: bool = True) -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0)
+
+
+def backend_peak_kib(pid: int) -> int | None:
+    """Peak resident memory (VmHWM) of a PostgreSQL backend running on this machine, or None."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def measure(fn, repeat: int) -> dict:
+    """Best time of ``repeat`` runs of ``fn`` on a fresh database connection, then the peak
+    memory of one more: of this process (``tracemalloc``; a run of its own, since tracing every
+    allocation slows Python several times over) and of the PostgreSQL backend."""
+    import tracemalloc
+
+    from django.db import connection
+
+    connection.close()
+    with connection.cursor() as c:
+        c.execute("SELECT pg_backend_pid()")
+        pid = c.fetchone()[0]
+    best, result = None, None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        elapsed = time.perf_counter() - start
+        best = elapsed if best is None else min(best, elapsed)
+    tracemalloc.start()
+    fn()
+    python_peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {
+        "s": best,
+        "result": result,
+        "python_mib": python_peak / 2**20,
+        "backend_mib": (backend_peak_kib(pid) or 0) / 1024,
+    }

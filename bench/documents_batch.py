@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import mebibytes, peak_rss, report  # noqa: E402
 
 
 def setup(database_url: str, media: str) -> None:
@@ -129,6 +131,13 @@ def run(year, fmt: str) -> bool:
         f"{fmt}: {progress.done} documents in {elapsed:.1f} s = "
         f"{progress.done / elapsed:.1f} documents/s (failed {progress.failed}; "
         f"zip {size / 1_048_576:.1f} MiB)\n"
+    )
+    report(
+        f"document batch: {progress.total} registration lists as {fmt}",
+        f"{progress.done / elapsed:.1f} documents/s ({elapsed:.1f} s, {progress.failed} failed)",
+        "no baseline: rendering time only",
+        "",
+        f"{mebibytes(peak_rss())} (process, resident)",
     )
     return not errors and batch.status == BatchStatus.DONE and progress.done == progress.total
 

@@ -51,12 +51,13 @@ import platform
 import resource
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import measure, report, seconds  # noqa: E402
 
 CODES = {"chien_si_thi_dua_cap_tinh": None, "bang_khen_thu_tuong": "73.1.b"}
 TARGET_RATIO, TARGET_SECONDS = 1.2, 30.0
@@ -404,41 +405,6 @@ def floor_sql(tables: dict[str, str], unit) -> str:
 # --- measuring ------------------------------------------------------------------------------------
 
 
-def backend_peak_kib(pid: int) -> int | None:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-    except OSError:
-        return None
-    return None
-
-
-def measure(fn, repeat: int) -> dict:
-    """Best time of ``repeat`` runs on a fresh connection, with the peak memory of the step."""
-    from django.db import connection
-
-    connection.close()
-    with connection.cursor() as c:
-        c.execute("SELECT pg_backend_pid()")
-        pid = c.fetchone()[0]
-    tracemalloc.start()
-    best, result = None, None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-    python_peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return {
-        "s": best,
-        "result": result,
-        "python_mib": python_peak / 2**20,
-        "backend_mib": (backend_peak_kib(pid) or 0) / 1024,
-    }
-
-
 def run(year: int, repeat: int) -> bool:
     from django.db import connection
 
@@ -502,6 +468,14 @@ def run(year: int, repeat: int) -> bool:
             )
             differ = sorted(m_orm["result"] ^ m_raw["result"])[:20]
             print(f"  same set: {'yes' if same else f'NO: {differ}'}")
+            report(
+                f"bulk eligibility, {code} {year}, {scope}: {people:,} people",
+                f"{seconds(m_orm['s'])}, {len(m_orm['result']):,} eligible"
+                + ("" if same else " (NOT the same set)"),
+                f"hand-written SQL {seconds(m_raw['s'])}; floor (scan) {seconds(m_scan['s'])}",
+                f"{ratio:.2f}× ({'meets' if meets else 'misses'} ≤ {TARGET_RATIO}×)",
+                f"PostgreSQL backend {m_orm['backend_mib']:.0f} MiB",
+            )
             rows.append((code, scope, m_orm["s"], m_raw["s"], m_scan["s"], ratio, same))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"\npeak resident memory of this process: {peak:.0f} MiB")

@@ -25,7 +25,7 @@ It then times, best of ``--repeat`` runs each, on a fresh connection:
    per criterion, group and pledge, total, self-scored total, grade, and the rank by the default
    tie-break chain (total, fewer penalty points, more criteria at their maximum, higher score in
    the first content group, the assessing body's order, Vietnamese name order, id), run with
-   PostgreSQL's JIT on and off (the app turns it off for its statement; the faster of the two
+   PostgreSQL's JIT on and off (the app's connections run with it off; the faster of the two
    runs is the baseline),
 
 checks that both give the same rank, total, self-scored total and grade for every unit (exit
@@ -315,8 +315,8 @@ def run(year: int, repeat: int) -> bool:
 
         return statement
 
-    # The app turns PostgreSQL's JIT off for its statement; the baseline is the faster of the
-    # hand-written statement with the server's JIT and without it.
+    # The app's connections run with PostgreSQL's JIT off (settings); the baseline is the faster
+    # of the hand-written statement with JIT and without it.
     m_app = measure(app, repeat)
     m_jit, m_nojit = measure(raw("on"), repeat), measure(raw("off"), repeat)
     m_raw = min(m_jit, m_nojit, key=lambda m: m["s"])

@@ -110,6 +110,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "transaction_mode": "IMMEDIATE", "init_command": "PRAGMA journal_mode=WAL;"}
     )
+elif (
+    DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+    and os.environ.get("THIDUA_PG_JIT", "") != "1"
+):
+    # PostgreSQL's JIT compiles our wide set-wise statements longer than it runs them: off, the
+    # consolidation of 3,400 clusters takes 2.3 s instead of 3.9 s and the bulk eligibility of
+    # 2 million people 4.8 s instead of 5.5 s (bench/). THIDUA_PG_JIT=1 leaves it to the server.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -133,4 +133,3 @@ def get_unit_report(request, unit_id: int, year: int):
 def get_cluster_report(request, cluster_id: int):
     """The same figures over a cluster's members, for whoever sees the cluster."""
     return _out(cluster_scope(access.cluster_for_reports(request.user, cluster_id)))
-

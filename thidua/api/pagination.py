@@ -4,8 +4,10 @@
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 
+from .fields import MAX_INT
+
 MAX_LIMIT = 1000
-MAX_OFFSET = 2**31 - 1
+MAX_OFFSET = MAX_INT
 
 
 class BoundedPagination(LimitOffsetPagination):

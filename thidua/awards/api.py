@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
+from thidua.api.fields import Id, Version
 from thidua.api.pagination import BoundedPagination
 from thidua.core import vn
 
@@ -124,8 +125,8 @@ class EligibilityOut(Schema):
 
 
 class RatingIn(Schema):
-    person_id: int | None = None
-    unit_id: int | None = None
+    person_id: Id | None = None
+    unit_id: Id | None = None
     year: int
     rating: str
 
@@ -279,12 +280,12 @@ class ProposalDetailOut(ProposalOut):
 
 
 class FileIn(Schema):
-    version: int | None = None
+    version: Version | None = None
 
 
 class ReasonIn(Schema):
     reason: str = ""
-    version: int | None = None
+    version: Version | None = None
 
 
 class ApproveIn(Schema):
@@ -293,7 +294,7 @@ class ApproveIn(Schema):
     issuer_name: str = ""
     signer_name: str = ""
     signer_position: str = ""
-    version: int | None = None
+    version: Version | None = None
 
 
 def _version(proposal, version: int | None) -> int:

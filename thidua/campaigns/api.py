@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
+from thidua.api.fields import Id
 from thidua.api.pagination import BoundedPagination
 from thidua.clusters.access import cluster_for_viewing
 from thidua.clusters.queries import members_in_vietnamese_order
@@ -146,7 +147,7 @@ class ExemplarOut(Schema):
 
 
 class ReportIn(Schema):
-    unit_id: int
+    unit_id: Id
     as_of: datetime.date
     value: Decimal
     note: str = ""
@@ -158,15 +159,15 @@ class ModelIn(Schema):
 
 
 class RegistrationIn(Schema):
-    unit_id: int
+    unit_id: Id
     titles: list[str] = Field(default_factory=list)
     models: list[ModelIn] = Field(default_factory=list)
     note: str = ""
 
 
 class InspectionIn(Schema):
-    inspecting_id: int
-    inspected_id: int
+    inspecting_id: Id
+    inspected_id: Id
     planned_on: datetime.date
 
 

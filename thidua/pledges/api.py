@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from ninja.pagination import paginate
 
+from thidua.api.fields import Id
 from thidua.api.pagination import BoundedPagination
 
 from . import access, actions, queries
@@ -156,7 +157,7 @@ class DiffOut(Schema):
 
 
 class SignIn(Schema):
-    unit_id: int
+    unit_id: Id
     signed_on: datetime.date | None = None
 
 

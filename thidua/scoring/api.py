@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 
+from thidua.api.fields import Id, Seed, Version
 from thidua.core.errors import StaleEditError
 
 from . import access, actions, queries
@@ -105,7 +106,7 @@ class DiscrepancyOut(Schema):
 
 
 class SelfScoreIn(Schema):
-    version: int
+    version: Version
     value: str | None = None
     choice: str = ""
     points: str | None = None
@@ -113,8 +114,8 @@ class SelfScoreIn(Schema):
 
 
 class CrossScoreIn(Schema):
-    scorer_id: int
-    version: int = 0
+    scorer_id: Id
+    version: Version = 0
     value: str | None = None
     choice: str = ""
     points: str | None = None
@@ -122,7 +123,7 @@ class CrossScoreIn(Schema):
 
 
 class ValidateIn(Schema):
-    version: int
+    version: Version
     points: str
     reason: str
 
@@ -288,7 +289,7 @@ class AssignIn(Schema):
         description="How units cross-score each other: derangement (a cycle) or all (every "
         "unit scores every other)."
     )
-    seed: int | None = Field(
+    seed: Seed | None = Field(
         None, description="The same seed gives the same assignment; null uses the round's."
     )
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
+from thidua.api.fields import Id
 from thidua.api.pagination import BoundedPagination
 from thidua.organizations.models import Unit
 
@@ -108,12 +109,12 @@ class ReceiptCheckOut(Schema):
 
 
 class CastIn(Schema):
-    unit_id: int | None = Field(None, description="Elections: the member unit you vote for.")
-    candidates: list[int] = Field(
+    unit_id: Id | None = Field(None, description="Elections: the member unit you vote for.")
+    candidates: list[Id] = Field(
         default_factory=list, description="Elections: unit ids of the chosen candidates."
     )
     blank: bool = Field(False, description="Elections: a blank ballot, on purpose.")
-    answers: dict[int, str] = Field(
+    answers: dict[Id, str] = Field(
         default_factory=dict,
         description="Council ballots: question id → agree, disagree or abstain.",
     )
@@ -128,7 +129,7 @@ class CancelIn(Schema):
 
 
 class DecideIn(Schema):
-    units: list[int] = Field(description="Unit ids chosen for the unfilled seats.")
+    units: list[Id] = Field(description="Unit ids chosen for the unfilled seats.")
     reason: str = Field(description="The reason, recorded in the minutes.")
 
 

@@ -158,3 +158,22 @@ def test_the_leader_closes_self_scoring_through_the_api(scoring_round, cast, cli
     again = _post(client_for(cast["leader"]), url, {})
     assert again.status_code == 400
     assert again.json()["detail"] == "Chỉ có thể kết thúc tự chấm khi đợt chấm đang mở."
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("scorer_id", 2**70), ("scorer_id", 0), ("version", 2**40)]
+)
+def test_a_number_out_of_its_columns_range_is_a_400_naming_the_field(
+    scored, tree, cast, client_for, field, value
+):
+    """Found by the fuzz run: a huge scorer id reached SQLite and overflowed (500)."""
+    actions.assign_cross_scorers(scoring_round=scored, mode="all", by=None)
+    line = sf.line(scored, tree["d3"], "1.1")
+    payload = {"scorer_id": tree["d2"].pk, "choice": "Tốt", "reason": "x", "version": 0}
+    response = _post(
+        client_for(cast["officer"]),
+        f"/api/v1/scoring-lines/{line.pk}/cross",
+        {**payload, field: value},
+    )
+    assert response.status_code == 400, response.content
+    assert list(response.json()["fields"]) == [field]

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
@@ -79,9 +79,10 @@ def public_scoreboard(request: HttpRequest, round_id: int) -> HttpResponse:
         return _headers(not_modified, etag, published_at)
     page = cache.get(key)
     if page is None:
-        scoring_round = ScoringRound.objects.select_related(
-            "cluster__emulation_year__unit", "pledge_version"
-        ).get(pk=round_id)
+        scoring_round = get_object_or_404(
+            ScoringRound.objects.select_related("cluster__emulation_year__unit", "pledge_version"),
+            pk=round_id,
+        )
         page = render_to_string(
             "scoring/public_scoreboard.html", board_context(scoring_round, leads=False, public=True)
         ).encode()

@@ -122,6 +122,8 @@ def test_the_public_pages_can_be_turned_off(published, client_for, settings):
 def test_the_index_finds_a_round_by_a_member_without_diacritics(published, client_for):
     client = client_for(None)
     index = reverse("scoring:public_index")
+    first = client.get(index)
+    assert "Cookie" in first["Vary"] and not first.cookies  # the language comes from a cookie
     year = published.cluster.emulation_year.year
     for query in ({}, {"q": "ha dong"}, {"q": "HÀ ĐÔNG"}, {"q": "thanh pho thu"}, {"year": year}):
         response = client.get(index, query)

@@ -105,4 +105,5 @@ def public_index(request: HttpRequest) -> HttpResponse:
         status=400 if form.is_bound and not form.is_valid() else 200,
     )
     patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
+    patch_vary_headers(response, ["Cookie"])
     return response

@@ -160,7 +160,7 @@ def test_after_the_last_round_the_leader_and_deputy_decide(cast, tree, client_fo
     assert outside.status_code == 400
     assert outside.json()["fields"] == {"units": ["Hãy chọn trong số các ứng viên chưa trúng."]}
     huge = _post(leader, url, {"units": [2**70], "reason": "x"})
-    assert huge.status_code == 400 and list(huge.json()["fields"]) == ["units"]
+    assert huge.status_code == 400 and list(huge.json()["fields"]) == ["units.0"]  # the item
     two = _post(leader, url, {"units": [tree["d1"].pk, tree["d2"].pk], "reason": "x"})
     assert two.status_code == 400 and list(two.json()["fields"]) == ["units"]
     no_reason = _post(leader, url, {"units": [tree["d2"].pk], "reason": ""})

@@ -33,8 +33,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import F, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, Max, QuerySet
 
 from thidua.core.db import vi_collation
 from thidua.organizations.models import Unit
@@ -102,39 +101,24 @@ def _rounds_filter(rounds) -> tuple[str, list]:
     return ", ".join(["%s"] * len(ids)), ids
 
 
-@dataclass(frozen=True)
-class ChainShape:
-    """How many tie-break keys to compute, and at which of them some version names a content
-    group (only those keys need a per-group sum over every line)."""
-
-    keys: int
-    group_keys: frozenset[int]
-
-
-def chain_shape(rounds) -> ChainShape:
-    """The longest chain of the rounds' versions (at least the default one's) and the keys where
-    a chain, or the default chain of a version without one, compares a content group (2 queries)."""
+def chain_length(rounds) -> int:
+    """The number of chain keys to compute: the longest chain of the rounds' versions."""
     if isinstance(rounds, QuerySet):
         versions = rounds.values("pledge_version_id")
     else:
         ids = [getattr(r, "pk", r) for r in rounds]
         versions = ScoringRound.objects.filter(pk__in=ids).values("pledge_version_id")
-    steps = TieBreakStep.objects.filter(pledge_version_id__in=versions)
-    ranked = steps.annotate(
-        k=Window(RowNumber(), partition_by=F("pledge_version_id"), order_by=("position", "id"))
+    longest = (
+        TieBreakStep.objects.filter(pledge_version_id__in=versions)
+        .values("pledge_version_id")
+        .annotate(n=Count("pk"))
+        .aggregate(longest=Max("n"))["longest"]
     )
-    rows = list(ranked.values_list("pledge_version_id", "k", "kind"))
-    group_keys = {k for _, k, kind in rows if kind == "group"}
-    longest = max((k for _, k, _ in rows), default=0)
-    with_chain = {pv for pv, _, _ in rows}
-    if PledgeVersion.objects.filter(pk__in=versions).exclude(pk__in=with_chain).exists():
-        group_keys |= {k for k, kind in enumerate(DEFAULT_CHAIN, start=1) if kind == "group"}
-    return ChainShape(keys=max(MIN_CHAIN, longest), group_keys=frozenset(group_keys))
+    return max(MIN_CHAIN, longest or 0)
 
 
-def build_sql(rounds, shape: ChainShape) -> tuple[str, list]:
-    """The consolidation statement for `rounds` shaped by `shape`, and its parameters."""
-    keys = shape.keys
+def build_sql(rounds, keys: int) -> tuple[str, list]:
+    """The consolidation statement for `rounds` with `keys` tie-break keys, and its parameters."""
     where, params = _rounds_filter(rounds)
     t = {
         "round": _table(ScoringRound),
@@ -159,12 +143,9 @@ def build_sql(rounds, shape: ChainShape) -> tuple[str, list]:
             f"MAX(CASE WHEN k = {k} THEN kind END) AS kind{k}, "
             f"MAX(CASE WHEN k = {k} THEN group_id END) AS group{k}"
         )
-        if k in shape.group_keys:
-            group_sums.append(
-                f"ROUND(SUM(CASE WHEN c.group_id = v.group{k} THEN {pts} ELSE 0 END), 2) AS gpts{k}"
-            )
-        else:  # no version compares a group at this key: skip a sum over every line
-            group_sums.append(f"0 AS gpts{k}")
+        group_sums.append(
+            f"ROUND(SUM(CASE WHEN c.group_id = v.group{k} THEN {pts} ELSE 0 END), 2) AS gpts{k}"
+        )
         key_columns.append(
             f"""CASE v.kind{k}
                   WHEN 'base' THEN t.base
@@ -327,7 +308,7 @@ def standings(rounds) -> list[Standing]:
         rounds = list(rounds)
         if not rounds:
             return []
-    sql, params = build_sql(rounds, chain_shape(rounds))
+    sql, params = build_sql(rounds, chain_length(rounds))
     # On PostgreSQL the connection runs with JIT off (settings: it costs this statement more
     # than it saves).
     with connection.cursor() as cursor:

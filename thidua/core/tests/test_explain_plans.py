@@ -95,7 +95,7 @@ def test_the_consolidation_of_a_year_reads_its_lines_by_index(national_data):
     from thidua.scoring.models import ScoringRound
 
     rounds = ScoringRound.objects.filter(cluster__emulation_year__year=2025)
-    sql, params = consolidation.build_sql(rounds, consolidation.chain_shape(rounds))
+    sql, params = consolidation.build_sql(rounds, consolidation.chain_length(rounds))
     assert sequential_scans(sql, params) == []
 
 

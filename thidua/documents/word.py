@@ -2,10 +2,11 @@
 
 ``DocxTemplateBuilder`` sets up the decree's page (A4, margins, Times New Roman, page numbers
 from page 2, centred at the top) and writes the shared pieces every paper uses: ``letterhead()``,
-``heading()``, ``signature()``, ``annex_heading()`` and ``table()``. A paper's ``docx_body``
-calls them and adds its own paragraphs with tags such as ``{{ authority }}`` and loops such as
-``each("basis in bases", …)``. The template holds no text of its own: every word comes from the
-context, so Word, PDF and Excel say the same thing. Templates are built once per process.
+``heading()``, ``signature()``, ``annex_heading()``, ``table()``, and a whole ``decision()``. A
+paper's ``docx_body`` calls them and adds its own paragraphs with tags such as
+``{{ authority }}`` and loops such as ``each("basis in bases", …)``. The template holds no text
+of its own: every word comes from the context, so Word, PDF and Excel say the same thing.
+Templates are built once per process.
 
 The decree's rules under the issuing body, the motto and the subject are paragraph borders whose
 indents are computed at render time from the font's metrics (``docx.*`` in the context), so a rule
@@ -365,6 +366,31 @@ class DocxTemplateBuilder:
                 f"{{{{ {name}.total }}}}", size=size, italic=True, align="left", before=6
             ),
         )
+
+    def decision(self, annex_columns: tuple[Column, ...]) -> None:
+        """A decision (Quyết định): authority, bases, "QUYẾT ĐỊNH:", articles, signature, annex."""
+        self.letterhead()
+        self.heading()
+        self.paragraph("{{ authority }}", bold=True, align="center", after=6)
+        self.each(
+            "basis in bases",
+            lambda: self.paragraph(
+                "{{ basis }}", italic=True, indent=True, after=6, line_spacing=1.1
+            ),
+        )
+        self.paragraph("{{ decides }}", bold=True, align="center", before=6, after=6)
+        self.each(
+            "article in articles",
+            lambda: self.paragraph(
+                runs=(("{{ article.label }}", True, False), (" {{ article.text }}", False, False)),
+                indent=True,
+                after=6,
+                line_spacing=1.1,
+            ),
+        )
+        self.signature()
+        self.annex_heading("annex")
+        self.table("annex", annex_columns)
 
     def _borderless_table(self, rows: int, widths_mm: tuple[float, ...]):
         table = self.doc.add_table(rows=rows, cols=len(widths_mm))

@@ -452,24 +452,26 @@ def _reason(value: str, field: str) -> str:
     return reason
 
 
-@transaction.atomic
-def return_proposal(*, proposal: Proposal, version: int, reason: str, by) -> Proposal:
-    """Send a filed proposal back to its proposer with a reason (it keeps its claims)."""
+def _answer_filed(proposal, version, reason, by, status, reason_field, verb) -> Proposal:
+    """Return or refuse a filed proposal with a reason; a refusal frees its recipients' claims
+    so they may be proposed again elsewhere."""
     locked = _lock(proposal)
     check_version(locked, version)
     _require_filed(locked)
     reason = _reason(reason, "reason")
     before = _snapshot(locked)
+    if status == ProposalStatus.REFUSED:
+        ProposalItem.objects.filter(proposal=locked).update(claim="")
     locked = _bump(
         locked,
-        status=ProposalStatus.RETURNED,
-        return_reason=reason,
+        status=status,
         decided_at=timezone.now(),
         decided_by=by if getattr(by, "is_authenticated", False) else None,
+        **{reason_field: reason},
     )
     audit.record(
         actor=by,
-        action="awards.proposal.returned",
+        action=f"awards.proposal.{verb}",
         obj=locked,
         before=before,
         after=_snapshot(locked),
@@ -477,34 +479,22 @@ def return_proposal(*, proposal: Proposal, version: int, reason: str, by) -> Pro
         unit=locked.board,
     )
     return locked
+
+
+@transaction.atomic
+def return_proposal(*, proposal: Proposal, version: int, reason: str, by) -> Proposal:
+    """Send a filed proposal back to its proposer with a reason (it keeps its claims)."""
+    return _answer_filed(
+        proposal, version, reason, by, ProposalStatus.RETURNED, "return_reason", "returned"
+    )
 
 
 @transaction.atomic
 def refuse_proposal(*, proposal: Proposal, version: int, reason: str, by) -> Proposal:
     """Refuse a filed proposal; its recipients may be proposed again elsewhere."""
-    locked = _lock(proposal)
-    check_version(locked, version)
-    _require_filed(locked)
-    reason = _reason(reason, "reason")
-    before = _snapshot(locked)
-    ProposalItem.objects.filter(proposal=locked).update(claim="")
-    locked = _bump(
-        locked,
-        status=ProposalStatus.REFUSED,
-        refusal_reason=reason,
-        decided_at=timezone.now(),
-        decided_by=by if getattr(by, "is_authenticated", False) else None,
+    return _answer_filed(
+        proposal, version, reason, by, ProposalStatus.REFUSED, "refusal_reason", "refused"
     )
-    audit.record(
-        actor=by,
-        action="awards.proposal.refused",
-        obj=locked,
-        before=before,
-        after=_snapshot(locked),
-        reason=reason,
-        unit=locked.board,
-    )
-    return locked
 
 
 @transaction.atomic

@@ -230,28 +230,7 @@ def year_decision_context(
 
 
 def _year_decision_docx(builder) -> None:
-    builder.letterhead()
-    builder.heading()
-    builder.paragraph("{{ authority }}", bold=True, align="center", after=6)
-    builder.each(
-        "basis in bases",
-        lambda: builder.paragraph(
-            "{{ basis }}", italic=True, indent=True, after=6, line_spacing=1.1
-        ),
-    )
-    builder.paragraph("{{ decides }}", bold=True, align="center", before=6, after=6)
-    builder.each(
-        "article in articles",
-        lambda: builder.paragraph(
-            runs=(("{{ article.label }}", True, False), (" {{ article.text }}", False, False)),
-            indent=True,
-            after=6,
-            line_spacing=1.1,
-        ),
-    )
-    builder.signature()
-    builder.annex_heading("annex")
-    builder.table("annex", annex_columns())
+    builder.decision(annex_columns())
 
 
 def _year_samples():
